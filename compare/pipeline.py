@@ -1,0 +1,125 @@
+"""The stages composed: articles in, a :class:`~compare.models.Comparison` out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+import numpy as np
+
+from compare.align import Bead, align
+from compare.clean import clean, set_aside
+from compare.config import Config
+from compare.diff import diff_tokens, tokenize
+from compare.embed import CachingEmbedder, Embedder
+from compare.errors import CompareError, NoContentError
+from compare.models import Alignment, Article, ArticleResult, Block, Comparison, Sentence
+from compare.segment import segment
+from compare.verdict import verdict
+
+
+def compare_articles(articles: Sequence[Article], embedder: Embedder, config: Config | None = None) -> Comparison:
+    """Compare a rewrite (the second article) with its original (the first).
+
+    >>> from compare.models import Article
+    >>> from compare.embed import Embedder
+    >>> import numpy as np
+    >>> class Letters(Embedder):  # a toy embedder: letter counts
+    ...     def embed_batch(self, texts):
+    ...         v = np.array([[t.lower().count(c) for c in "abcdefghijklmnopqrstuvwxyz"] for t in texts], "f4") + 1e-3
+    ...         return v / np.linalg.norm(v, axis=1, keepdims=True)
+    >>> a = Article("A", "The storm hit the coast on Monday. Two towns flooded.", "Daily")
+    >>> b = Article("B", "The storm hit the coast on Tuesday.", "Weekly")
+    >>> [(x.a, x.b, x.verdict) for x in compare_articles([a, b], Letters()).alignments]
+    [(('A1',), ('B1',), 'changed'), (('A2',), (), 'dropped')]
+    """
+    config = config or Config()
+    if len(articles) != 2:
+        raise CompareError(f"compare needs exactly two articles, got {len(articles)}")
+    cached = CachingEmbedder(embedder)
+    blocks = [clean(art.text, art.body_start) for art in articles]
+    results = _select_stories(articles, blocks, cached, config)
+    news_a, news_b = (r.news for r in results)
+    beads = align([s.text for s in news_a], [s.text for s in news_b], cached, config)
+    alignments = tuple(_alignment(bead, news_a, news_b) for bead in beads)
+    return Comparison(articles=tuple(results), alignments=alignments, model=embedder.name)
+
+
+def _select_stories(
+    articles: Sequence[Article], blocks: list[tuple[Block, ...]], embedder: Embedder, config: Config
+) -> list[ArticleResult]:
+    """Keep, in each article, the story that best matches the other article's news."""
+    first = [segment(art.text, blk, art.id) for art, blk in zip(articles, blocks, strict=True)]
+    results = []
+    for k, (art, blk, sents) in enumerate(zip(articles, blocks, first, strict=True)):
+        other = [s.text for s in first[1 - k] if s.role == "news"]
+        keep = _best_story(sents, other, embedder)
+        final = segment(art.text, set_aside(blk, keep), art.id)
+        if not any(s.role == "news" for s in final):
+            final = _promote(final, art)
+        results.append(ArticleResult(art, final, _notes(sents, final, keep)))
+    return results
+
+
+def _best_story(sentences: tuple[Sentence, ...], other: list[str], embedder: Embedder) -> int:
+    stories = sorted({s.story for s in sentences if s.role == "news"})
+    if len(stories) <= 1 or not other:
+        return stories[0] if stories else 0
+    theirs = embedder.embed_batch(other)
+    scores = {}
+    for story in stories:
+        mine = embedder.embed_batch([s.text for s in sentences if s.role == "news" and s.story == story])
+        scores[story] = float(np.mean(np.max(mine @ theirs.T, axis=1)))
+    return max(stories, key=lambda s: (scores[s], -s))
+
+
+def _promote(sentences: tuple[Sentence, ...], article: Article) -> tuple[Sentence, ...]:
+    """An article that is all 'furniture' (a one-line claim, a bare headline) is its own news."""
+    lines = [s for s in sentences if s.role in ("headline", "furniture", "caption")]
+    if not lines:
+        where = article.source or article.outlet
+        raise NoContentError(f"{where}: no article text left after setting aside page furniture")
+    seen: set[str] = set()
+    out, n = [], 0
+    for s in sentences:
+        if s.role != "boilerplate" and s.role != "other_story" and s.text not in seen:
+            seen.add(s.text)
+            n += 1
+            out.append(replace(s, id=f"{article.id}{n}", role="news"))
+        else:
+            out.append(s)
+    return tuple(out)
+
+
+def _notes(before: tuple[Sentence, ...], after: tuple[Sentence, ...], keep: int) -> tuple[str, ...]:
+    """One line per kind of material set aside; ``before`` still has the other stories' roles."""
+    notes = []
+    for story in sorted({s.story for s in before if s.story != keep}):
+        heads = [s.text for s in before if s.story == story and s.role == "headline"]
+        n = sum(1 for s in before if s.story == story and s.role == "news")
+        title = f" “{heads[0]}”" if heads else ""
+        notes.append(f"second story detected and set aside{title} ({n} sentences)")
+    for role, what in (
+        ("boilerplate", "boilerplate lines (appeals, notices)"),
+        ("caption", "captions"),
+        ("headline", "headline lines"),
+        ("furniture", "labels and repeated lines"),
+    ):
+        n = sum(1 for s in after if s.role == role and s.story == keep)
+        if n:
+            notes.append(f"{n} {what} set aside")
+    return tuple(notes)
+
+
+def _alignment(bead: Bead, news_a: Sequence[Sentence], news_b: Sequence[Sentence]) -> Alignment:
+    sa = [news_a[i] for i in bead.a]
+    sb = [news_b[j] for j in bead.b]
+    ta, tb = tokenize(sa), tokenize(sb)
+    ids_a, ids_b = tuple(s.id for s in sa), tuple(s.id for s in sb)
+    if not sb:
+        return Alignment(ids_a, (), 0.0, "dropped", ta, (), ())
+    if not sa:
+        return Alignment((), ids_b, 0.0, "added", (), tb, ())
+    ops = diff_tokens(ta, tb)
+    kind, reasons = verdict(ta, tb, ops)
+    return Alignment(ids_a, ids_b, round(bead.score, 4), kind, ta, tb, ops, reasons)

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from compare.align import align, clauses
+from compare.config import Config
+from tests.conftest import FakeEmbedder
+
+
+def pairs(a: list[str], b: list[str]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(bead.a, bead.b) for bead in align(a, b, FakeEmbedder(), Config())]
+
+
+A = [
+    "The storm flooded three coastal towns on Monday.",
+    "Forty families were moved to emergency shelters overnight.",
+    "Residents accused the government of ignoring warnings.",
+    "Engineers expect repairs to the sea wall to take two weeks.",
+]
+
+
+def test_reordered_sentences_align_out_of_order() -> None:
+    b = [A[3], A[0]]
+    assert pairs(A, b) == [((0,), (1,)), ((1,), ()), ((2,), ()), ((3,), (0,))]
+
+
+def test_added_sentence_follows_its_predecessor_in_b() -> None:
+    b = [A[0], "Insurers put the damage at twelve million euros.", A[1], A[2], A[3]]
+    assert pairs(A, b) == [((0,), (0,)), ((), (1,)), ((1,), (2,)), ((2,), (3,)), ((3,), (4,))]
+
+
+def test_two_sentences_merged_into_one() -> None:
+    b = [
+        "The storm flooded three coastal towns on Monday, "
+        "and forty families were moved to emergency shelters overnight.",
+        A[2],
+        A[3],
+    ]
+    assert pairs(A, b)[0] == ((0, 1), (0,))
+
+
+def test_one_sentence_split_in_two() -> None:
+    a = ["The storm flooded three coastal towns on Monday, and forty families were moved to emergency shelters."]
+    b = ["The storm flooded three coastal towns on Monday.", "Forty families were moved to emergency shelters."]
+    assert pairs(a, b) == [((0,), (0, 1))]
+
+
+def test_unrelated_articles_share_nothing() -> None:
+    b = ["The central bank raised interest rates by half a point.", "Markets fell sharply in early trading."]
+    got = pairs(A, b)
+    assert all(not (x and y) for x, y in got)
+    assert sorted(i for x, _ in got for i in x) == [0, 1, 2, 3]
+
+
+def test_empty_sides() -> None:
+    assert pairs(A[:1], []) == [((0,), ())]
+    assert pairs([], A[:1]) == [((), (0,))]
+
+
+def test_clauses() -> None:
+    assert clauses("Short one.") == []
+    assert clauses("The council said on Monday, according to a statement, that repairs would start soon.") == [
+        "The council said on Monday",
+        "that repairs would start soon.",
+    ]

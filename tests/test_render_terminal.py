@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from compare import compare_articles, load_article
+from compare.render.terminal import render_terminal
+from tests.conftest import TEST_FIXTURES, FakeEmbedder
+
+
+def storm():  # type: ignore[no-untyped-def]
+    a, b = (load_article(TEST_FIXTURES / f"{name}.txt", k) for name, k in (("original", "A"), ("rewrite", "B")))
+    # Paths as a user would type them, so the golden file does not depend on the checkout's place.
+    a, b = replace(a, source="original.txt"), replace(b, source="rewrite.txt")
+    return compare_articles([a, b], FakeEmbedder())
+
+
+def test_plain_report_matches_golden(golden) -> None:  # type: ignore[no-untyped-def]
+    golden("storm_terminal.txt", render_terminal(storm(), width=100, color=False))
+
+
+def test_plain_report_fits_100_columns_and_has_no_escape_codes() -> None:
+    text = render_terminal(storm(), width=100, color=False)
+    assert "\x1b[" not in text
+    assert max(len(line) for line in text.splitlines()) <= 100
+    assert "{+six+}" in text and "[-two-]" in text
+
+
+def test_colour_report_marks_changes_with_styles_not_brackets() -> None:
+    text = render_terminal(storm(), width=100, color=True)
+    assert "\x1b[" in text
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", text)
+    assert "{+six+}" not in plain and "six" in plain

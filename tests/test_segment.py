@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from compare.clean import clean
+from compare.models import Block
+from compare.segment import segment
+
+
+def sentences(text: str) -> list[str]:
+    return [s.text for s in segment(text, (Block(0, len(text), "news"),), "A")]
+
+
+def test_abbreviations_do_not_split() -> None:
+    text = "The talks began on Aug. 31 at 5 p.m. in the U.S. capital, Mr. Smith said. They ended at dawn."
+    assert sentences(text) == [
+        "The talks began on Aug. 31 at 5 p.m. in the U.S. capital, Mr. Smith said.",
+        "They ended at dawn.",
+    ]
+
+
+def test_ids_number_news_apart_from_furniture() -> None:
+    text = "Storm Floods Coastal Towns in the North\n\nTT\n\nThe storm hit. Towns flooded.\n"
+    got = [(s.id, s.role) for s in segment(text, clean(text), "B")]
+    assert got == [("Bx1", "headline"), ("Bx2", "furniture"), ("B1", "news"), ("B2", "news")]
+
+
+def test_hard_wrapped_lines_join_into_one_sentence() -> None:
+    text = "The storm hit the coast on\nMonday night, officials said.\n\nRepairs began.\n"
+    assert [s.text for s in segment(text, clean(text), "A")] == [
+        "The storm hit the coast on\nMonday night, officials said.",
+        "Repairs began.",
+    ]
+
+
+@given(st.text(max_size=500))
+def test_offsets_slice_back_to_the_text(text: str) -> None:
+    for s in segment(text, clean(text), "A"):
+        assert text[s.start : s.end] == s.text
+        assert s.text.strip() == s.text and s.text
