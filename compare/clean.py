@@ -225,8 +225,6 @@ def _closing_run(lines: list[_Line], idx: list[int]) -> list[int]:
     return run
 
 
-def set_aside(blocks: tuple[Block, ...], keep_story: int) -> tuple[Block, ...]:
-    """Give every news line outside ``keep_story`` the role ``other_story``."""
-    return tuple(
-        replace(b, role="other_story") if b.story != keep_story and b.role != "other_story" else b for b in blocks
-    )
+def set_aside(blocks: tuple[Block, ...], keep: set[int]) -> tuple[Block, ...]:
+    """Give every line of a story not in ``keep`` the role ``other_story``."""
+    return tuple(replace(b, role="other_story") if b.story not in keep else b for b in blocks)

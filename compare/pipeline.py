@@ -48,12 +48,12 @@ def compare_articles(articles: Sequence[Article], embedder: Embedder, config: Co
 def _select_stories(
     articles: Sequence[Article], blocks: list[tuple[Block, ...]], embedder: Embedder, config: Config
 ) -> list[ArticleResult]:
-    """Keep, in each article, the story that best matches the other article's news."""
+    """Keep, in each article, the stories that match the other article's news."""
     first = [segment(art.text, blk, art.id) for art, blk in zip(articles, blocks, strict=True)]
     results = []
     for k, (art, blk, sents) in enumerate(zip(articles, blocks, first, strict=True)):
         other = [s.text for s in first[1 - k] if s.role == "news"]
-        keep = _best_story(sents, other, embedder)
+        keep = _related_stories(sents, other, embedder, config.story_floor)
         final = segment(art.text, set_aside(blk, keep), art.id)
         if not any(s.role == "news" for s in final):
             final = _promote(final, art)
@@ -61,16 +61,18 @@ def _select_stories(
     return results
 
 
-def _best_story(sentences: tuple[Sentence, ...], other: list[str], embedder: Embedder) -> int:
+def _related_stories(sentences: tuple[Sentence, ...], other: list[str], embedder: Embedder, floor: float) -> set[int]:
+    """The best-matching story, and any other whose mean best cosine reaches ``floor``."""
     stories = sorted({s.story for s in sentences if s.role == "news"})
     if len(stories) <= 1 or not other:
-        return stories[0] if stories else 0
+        return {s.story for s in sentences}
     theirs = embedder.embed_batch(other)
     scores = {}
     for story in stories:
         mine = embedder.embed_batch([s.text for s in sentences if s.role == "news" and s.story == story])
         scores[story] = float(np.mean(np.max(mine @ theirs.T, axis=1)))
-    return max(stories, key=lambda s: (scores[s], -s))
+    best = max(stories, key=lambda s: (scores[s], -s))
+    return {s for s in stories if s == best or scores[s] >= floor}
 
 
 def _promote(sentences: tuple[Sentence, ...], article: Article) -> tuple[Sentence, ...]:
@@ -91,10 +93,10 @@ def _promote(sentences: tuple[Sentence, ...], article: Article) -> tuple[Sentenc
     return tuple(out)
 
 
-def _notes(before: tuple[Sentence, ...], after: tuple[Sentence, ...], keep: int) -> tuple[str, ...]:
+def _notes(before: tuple[Sentence, ...], after: tuple[Sentence, ...], keep: set[int]) -> tuple[str, ...]:
     """One line per kind of material set aside; ``before`` still has the other stories' roles."""
     notes = []
-    for story in sorted({s.story for s in before if s.story != keep}):
+    for story in sorted({s.story for s in before if s.story not in keep}):
         heads = [s.text for s in before if s.story == story and s.role == "headline"]
         n = sum(1 for s in before if s.story == story and s.role == "news")
         title = f" “{heads[0]}”" if heads else ""
@@ -105,7 +107,7 @@ def _notes(before: tuple[Sentence, ...], after: tuple[Sentence, ...], keep: int)
         ("headline", "headline lines"),
         ("furniture", "labels and repeated lines"),
     ):
-        n = sum(1 for s in after if s.role == role and s.story == keep)
+        n = sum(1 for s in after if s.role == role and s.story in keep)
         if n:
             notes.append(f"{n} {what} set aside")
     return tuple(notes)

@@ -35,7 +35,7 @@ def test_second_story_starts_at_a_new_headline() -> None:
         "Minister Resigns Over Budget Row in Capital\n\nThe finance minister resigned on Tuesday.\n"
     )
     assert [s for _, _, s in roles(text)] == [0, 0, 1, 1]
-    aside = set_aside(clean(text), keep_story=0)
+    aside = set_aside(clean(text), keep={0})
     assert [b.role for b in aside] == ["headline", "news", "other_story", "other_story"]
 
 

@@ -70,3 +70,15 @@ def test_second_story_is_chosen_by_similarity_to_the_other_article() -> None:
 def test_needs_two_articles() -> None:
     with pytest.raises(CompareError, match="exactly two"):
         compare_articles([from_text("One.", "A")], FakeEmbedder())
+
+
+def test_a_subheading_does_not_set_aside_the_rest_of_the_story() -> None:
+    text = (
+        "Storm Floods Coastal Towns in the North\n\nA storm flooded three coastal towns on Monday.\n\n"
+        "Coastal Towns Count the Cost of the Storm\n\nThe storm damaged coastal homes in three towns.\n"
+    )
+    a = from_text(text, "A")
+    b = from_text("A storm flooded three coastal towns on Monday night.", "B")
+    comparison = compare_articles([a, b], FakeEmbedder())
+    assert len(comparison.articles[0].news) == 2
+    assert not any(s.role == "other_story" for s in comparison.articles[0].sentences)
