@@ -105,6 +105,72 @@ class Alignment:
     reasons: tuple[str, ...] = ()
 
 
+#: What a fact is.
+FactKind = Literal["entity", "number", "date", "quote", "attribution", "hedge"]
+
+#: What happened to a fact between the original and the rewrite.
+ChangeKind = Literal[
+    "fact_added",
+    "fact_dropped",
+    "number_changed",
+    "date_changed",
+    "date_conflict",
+    "entity_renamed",
+    "attribution_changed",
+    "quote_intact",
+    "quote_altered",
+    "certainty_changed",
+    "new_source",
+]
+CHANGE_KINDS: tuple[ChangeKind, ...] = (
+    "fact_added",
+    "fact_dropped",
+    "number_changed",
+    "date_changed",
+    "date_conflict",
+    "entity_renamed",
+    "attribution_changed",
+    "quote_intact",
+    "quote_altered",
+    "certainty_changed",
+    "new_source",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A checkable detail of one sentence, with its span in the article's text."""
+
+    #: The sentence id (``A3``).
+    sentence: str
+    kind: FactKind
+    #: ``article.text[start:end]``.
+    text: str
+    start: int
+    end: int
+    #: Entity type (``ORG``, ``GPE``, ``PERSON``, ``FAC``, ...), number unit, date precision, or for
+    #: an attribution the kind of source: ``anonymous``, ``person``, ``outlet``, ``document``.
+    label: str = ""
+    #: A normalised value to compare on: a number, an ISO date, a folded quote, a source name.
+    value: str = ""
+    #: Extra named details, e.g. ``(("cue", "told"), ("speaker", "a source"))``.
+    detail: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FactChange:
+    """A fact-level finding: what changed, where in A and B, and the facts involved."""
+
+    kind: ChangeKind
+    #: The sentence ids on each side (``None`` for a fact only on one side).
+    a_sentence: str | None
+    b_sentence: str | None
+    before: Fact | None
+    after: Fact | None
+    #: One human-readable line, e.g. ``anonymous source → outlet``.
+    detail: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleResult:
     """An article with its cleaned sentences and what cleaning noticed."""
@@ -131,6 +197,10 @@ class Comparison:
     #: The embedding model used.
     model: str = ""
     warnings: tuple[str, ...] = field(default=())
+    #: Facts of every news sentence, in reading order (empty until the facts stage runs).
+    facts: tuple[Fact, ...] = ()
+    #: Fact-level findings, in A's order (empty until the facts stage runs).
+    changes: tuple[FactChange, ...] = ()
 
     def counts(self) -> dict[str, int]:
         """How many alignment groups got each verdict, and how many of A's claims B carries."""
