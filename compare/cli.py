@@ -17,7 +17,9 @@ from compare.errors import CompareError
 from compare.ingest import Metadata, parse_date, read_article
 from compare.models import Comparison
 
-FORMATS = ("terminal", "json")
+FORMATS = ("terminal", "json", "html", "csv", "parquet", "jsonl")
+#: Formats that write two tables beside ``-o NAME.EXT``: NAME.claims.EXT and NAME.findings.EXT.
+TABLE_FORMATS = ("csv", "parquet")
 
 
 def _per_article(values: Sequence[str], n: int, option: str) -> list[str | None]:
@@ -47,7 +49,14 @@ def _dates(values: Sequence[str], n: int) -> list[date | None]:
 )
 @click.option("--url", multiple=True, metavar="URL", help="Where the article was published, once per article.")
 @click.option(
-    "-f", "--format", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True, help="Report format."
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="terminal",
+    show_default=True,
+    help="Report format: html is one self-contained page; csv and parquet write two tables "
+    "(NAME.claims.EXT, NAME.findings.EXT) beside -o NAME.EXT; jsonl is both tables, one row a line.",
 )
 @click.option(
     "-o",
@@ -66,6 +75,12 @@ def _dates(values: Sequence[str], n: int) -> list[date | None]:
     "config_path",
     type=click.Path(path_type=Path, dir_okay=False),
     help="A TOML file of thresholds (see compare/config.py for the keys).",
+)
+@click.option(
+    "--facts/--no-facts",
+    default=True,
+    show_default=True,
+    help="Extract facts (names, numbers, dates, quotes, sources) and report what changed in them.",
 )
 @click.option(
     "--width",
@@ -91,6 +106,7 @@ def main(
     config_path: Path | None,
     width: int | None,
     color: bool | None,
+    facts: bool,
 ) -> None:
     """Compare REWRITE with ORIGINAL: which claims were carried over, reworded, changed,
     dropped or added, with word-level diffs.
@@ -100,7 +116,7 @@ def main(
       compare original.txt rewrite.txt --outlet 'Daily A' --outlet 'Daily B' --published 2023-09-01
     """
     try:
-        _run(original, rewrite, outlet, published, url, fmt, output, model, config_path, width, color)
+        _run(original, rewrite, outlet, published, url, fmt, output, model, config_path, width, color, facts)
     except CompareError as exc:
         click.echo(f"compare: error: {exc}", err=True)
         sys.exit(exc.exit_code)
@@ -128,11 +144,15 @@ def _run(
     config_path: Path | None,
     width: int | None,
     color: bool | None,
+    facts: bool = True,
 ) -> None:
     from compare.embed import SentenceTransformerEmbedder
+    from compare.facts import FactExtractor
     from compare.output import write_atomic
     from compare.pipeline import compare_articles
 
+    if fmt in TABLE_FORMATS and output is None:
+        raise click.UsageError(f"--format {fmt} writes two tables: give -o NAME.{fmt}")
     paths = [original, rewrite]
     config = Config.from_toml(config_path) if config_path else Config()
     metas = zip(_per_article(outlet, 2, "--outlet"), _dates(published, 2), _per_article(url, 2, "--url"), strict=True)
@@ -141,7 +161,12 @@ def _run(
         for path, article_id, (o, p, u) in zip(paths, "AB", metas, strict=True)
     ]
     embedder = SentenceTransformerEmbedder(model or config.model)
-    comparison = compare_articles(articles, embedder, config)
+    comparison = compare_articles(articles, embedder, config, FactExtractor() if facts else None)
+    if fmt in TABLE_FORMATS and output is not None:
+        from compare.render.tabular import write_tables
+
+        write_tables(comparison, fmt, output)
+        return
     text = _render(comparison, fmt, output, width, color)
     if output:
         write_atomic(output, text)
@@ -154,6 +179,14 @@ def _render(comparison: Comparison, fmt: str, output: Path | None, width: int | 
         from compare.render.jsondoc import render_json
 
         return render_json(comparison)
+    if fmt == "html":
+        from compare.render.html import render_html
+
+        return render_html(comparison)
+    if fmt == "jsonl":
+        from compare.render.tabular import render_jsonl
+
+        return render_jsonl(comparison)
     from compare.render.terminal import render_terminal
 
     tty = output is None and sys.stdout.isatty()

@@ -106,7 +106,8 @@ class Alignment:
 
 
 #: What a fact is.
-FactKind = Literal["entity", "number", "date", "quote", "attribution", "hedge"]
+#: ``detail`` is a run of words one side has and the other lacks ("and other camps").
+FactKind = Literal["entity", "number", "date", "quote", "attribution", "hedge", "detail"]
 
 #: What happened to a fact between the original and the rewrite.
 ChangeKind = Literal[

@@ -8,18 +8,28 @@ from dataclasses import replace
 import numpy as np
 
 from compare.align import Bead, align
+from compare.classify import Context, classify
 from compare.clean import clean, set_aside
 from compare.config import Config
 from compare.diff import diff_tokens, tokenize
 from compare.embed import CachingEmbedder, Embedder
 from compare.errors import CompareError, NoContentError
+from compare.facts import FactExtractor
 from compare.models import Alignment, Article, ArticleResult, Block, Comparison, Sentence
 from compare.segment import segment
 from compare.verdict import verdict
 
 
-def compare_articles(articles: Sequence[Article], embedder: Embedder, config: Config | None = None) -> Comparison:
+def compare_articles(
+    articles: Sequence[Article],
+    embedder: Embedder,
+    config: Config | None = None,
+    facts: FactExtractor | None = None,
+) -> Comparison:
     """Compare a rewrite (the second article) with its original (the first).
+
+    With a :class:`~compare.facts.FactExtractor`, the comparison also carries the facts of
+    every news sentence and the fact-level findings (``facts``, ``changes``).
 
     >>> from compare.models import Article
     >>> from compare.embed import Embedder
@@ -42,7 +52,19 @@ def compare_articles(articles: Sequence[Article], embedder: Embedder, config: Co
     news_a, news_b = (r.news for r in results)
     beads = align([s.text for s in news_a], [s.text for s in news_b], cached, config)
     alignments = tuple(_alignment(bead, news_a, news_b) for bead in beads)
-    return Comparison(articles=tuple(results), alignments=alignments, model=embedder.name)
+    comparison = Comparison(articles=tuple(results), alignments=alignments, model=embedder.name)
+    return _with_facts(comparison, facts) if facts else comparison
+
+
+def _with_facts(comparison: Comparison, extractor: FactExtractor) -> Comparison:
+    """Extract each article's facts and classify what changed between aligned groups."""
+    a, b = (r.article for r in comparison.articles)
+    outlets = (a.outlet, b.outlet)
+    found = extractor.extract(comparison.articles[0].news, a.published, outlets)
+    found += extractor.extract(comparison.articles[1].news, b.published, outlets, year_from=a.published)
+    sentences = {s.id: s for r in comparison.articles for s in r.sentences}
+    context = Context((a.published, b.published), outlets, a.text, sentences)
+    return replace(comparison, facts=found, changes=classify(comparison.alignments, found, context))
 
 
 def _select_stories(

@@ -106,3 +106,11 @@ def golden(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
         assert text == path.read_text(encoding="utf-8"), f"{name} differs: review, then pytest --update-golden"
 
     return check
+
+
+@pytest.fixture(scope="session")
+def fact_extractor():  # type: ignore[no-untyped-def]
+    """The real spaCy pipeline (about a second to load), once per test session."""
+    from compare.facts import FactExtractor
+
+    return FactExtractor()

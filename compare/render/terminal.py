@@ -15,10 +15,17 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from compare.models import Alignment, Comparison, Token
-from compare.render import summary_line
+from compare.models import CHANGE_KINDS, Alignment, Comparison, Token
+from compare.render import findings_line, summary_line
 from compare.verdict import token_text
 
+_KIND_STYLE = {
+    "fact_dropped": "bold red",
+    "fact_added": "bold green",
+    "quote_intact": "bold green",
+    "date_conflict": "bold red",
+    "new_source": "bold magenta",
+}
 _VERDICT_STYLE = {
     "identical": "green",
     "reworded": "cyan",
@@ -51,6 +58,12 @@ def print_report(console: Console, comparison: Comparison, markers: bool) -> Non
     if aligned:
         console.print(Text("Claims in A's order", style="bold"))
         console.print(_claims(comparison, aligned, markers))
+    _print_dropped_added(console, comparison)
+    if comparison.changes:
+        _print_findings(console, comparison)
+
+
+def _print_dropped_added(console: Console, comparison: Comparison) -> None:
     for verdict, title, side in (("dropped", "Dropped: only in A", "a"), ("added", "Added: only in B", "b")):
         rows = [x for x in comparison.alignments if x.verdict == verdict]
         if rows:
@@ -66,6 +79,35 @@ def print_report(console: Console, comparison: Comparison, markers: bool) -> Non
             console.print()
 
 
+def _print_findings(console: Console, comparison: Comparison) -> None:
+    """Fact findings grouped by kind, each with its sentence ids and the spans before → after."""
+    console.print(Text(f"Findings ({len(comparison.changes)})", style="bold"))
+    for kind in CHANGE_KINDS:
+        rows = [c for c in comparison.changes if c.kind == kind]
+        if not rows:
+            continue
+        console.print(Text(f"  {kind} ({len(rows)})", style=_KIND_STYLE.get(kind, "bold")))
+        grid = Table.grid(padding=(0, 2), pad_edge=True)
+        grid.add_column(no_wrap=True, style="bold")
+        grid.add_column(ratio=1)
+        for c in rows:
+            ids = f"{c.a_sentence or '—'} → {c.b_sentence or '—'}"
+            body = Text()
+            body.append(f"“{_flat(c.before.text)}”" if c.before else "—", style="red" if c.before else "dim")
+            body.append(" → ")
+            body.append(f"“{_flat(c.after.text)}”" if c.after else "—", style="green" if c.after else "dim")
+            if c.detail:
+                body.append(f"\n{c.detail}", style="dim")
+            grid.add_row(f"   {ids}", body)
+        console.print(grid)
+    console.print()
+
+
+def _flat(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _header(comparison: Comparison) -> Panel:
     grid = Table.grid(padding=(0, 2))
     for result in comparison.articles:
@@ -73,6 +115,8 @@ def _header(comparison: Comparison) -> Panel:
         published = art.published.isoformat() if art.published else "date unknown"
         grid.add_row(Text(art.id, style="bold"), Text(art.outlet, style="bold"), published, art.url or art.source)
     parts: list[Text | Table] = [grid, Text(""), Text(summary_line(comparison))]
+    if comparison.changes:
+        parts.append(Text(findings_line(comparison)))
     for result in comparison.articles:
         for note in result.notes:
             parts.append(Text(f"{result.article.id}: {note}", style="dim"))

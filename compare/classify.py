@@ -1,0 +1,500 @@
+"""Fact-level findings: what a rewrite added, dropped, changed, renamed or re-attributed.
+
+Works group by group on the alignment: the facts of a group's A sentences are compared with
+the facts of its B sentences. Sentences only in B contribute the sources they introduce
+(``new_source``); a sentence only in A is already reported as dropped, so its facts are not
+listed again one by one.
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from compare.dates import weekday_name
+from compare.diff import fold as fold_token
+from compare.facts import fold
+from compare.models import Alignment, ChangeKind, Fact, FactChange, Sentence, Token
+
+_STOP = frozenset(
+    (
+        "a an the of to in on at and or but by for from with as is was were be been being are it its this "
+        "that these those which who whom whose has have had not no than then so such into over under "
+        "after before also there their they them he she his her we our you your i me my also"
+    ).split()
+)
+_RENAME_OVERLAP = 0.4  # share of name words two names must have in common to be one thing renamed
+_QUOTE_SAME = 0.6  # difflib ratio above which two quotes are one quote, altered
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What classification needs to know about the articles."""
+
+    #: Publication dates of A and B (``None`` when unknown).
+    published: tuple[date | None, date | None] = (None, None)
+    #: Outlet names of A and B.
+    outlets: tuple[str, str] = ("", "")
+    #: A's whole text, to tell whether a name B cites appears anywhere in A.
+    a_text: str = ""
+    #: Every sentence by id, to place a word run in its sentence.
+    sentences: Mapping[str, Sentence] = field(default_factory=dict)
+
+
+def classify(alignments: Sequence[Alignment], facts: Sequence[Fact], context: Context) -> tuple[FactChange, ...]:
+    """Findings for every alignment group, in the alignments' order."""
+    by_sentence: dict[str, list[Fact]] = {}
+    for f in facts:
+        by_sentence.setdefault(f.sentence, []).append(f)
+    out: list[FactChange] = []
+    for x in alignments:
+        fa = [f for i in x.a for f in by_sentence.get(i, [])]
+        fb = [f for j in x.b for f in by_sentence.get(j, [])]
+        if x.a and x.b:
+            out += _group(x, fa, fb, context)
+        elif x.b:
+            out += [_new_source(f, x.b[0], "in a claim only B carries") for f in fb if f.kind == "attribution"]
+        for sid in (*x.a, *x.b):
+            out += _weekday_conflicts(by_sentence.get(sid, []), sid.startswith("A"))
+    return tuple(out)
+
+
+def _group(x: Alignment, fa: list[Fact], fb: list[Fact], ctx: Context) -> list[FactChange]:
+    a0, b0 = x.a[0], x.b[0]
+    out = _attributions(fa, fb, a0, b0, ctx)
+    out += _quotes(fa, fb, a0, b0)
+    out += _dates(fa, fb, a0, b0, ctx)
+    names = _entities(fa, fb, a0, b0)
+    # Names without a counterpart may be part of a dropped or added detail; the others
+    # (matched or renamed) are compared on their own, so detail runs stop at them.
+    loose = {id(c.before or c.after) for c in names if c.kind in ("fact_added", "fact_dropped")}
+    details = _details(x, [f for f in fa if id(f) not in loose], [f for f in fb if id(f) not in loose], ctx.sentences)
+    covered = [(c.before or c.after) for c in details]
+    spans = [(f.sentence, f.start, f.end) for f in covered if f is not None]
+    for change in names + _numbers(fa, fb, a0, b0):
+        fact = change.before or change.after
+        if change.kind in ("fact_added", "fact_dropped") and fact and _within(fact, spans):
+            continue  # reported as part of a dropped or added detail
+        out.append(change)
+    out += details
+    out += _certainty(fa, fb, a0, b0)
+    return out
+
+
+def _within(fact: Fact, spans: list[tuple[str, int, int]]) -> bool:
+    return any(fact.sentence == s and start <= fact.start and fact.end <= end for s, start, end in spans)
+
+
+def _change(
+    kind: ChangeKind, a: str | None, b: str | None, before: Fact | None, after: Fact | None, detail: str
+) -> FactChange:
+    return FactChange(kind, a, b, before, after, detail)
+
+
+def _detail(f: Fact, key: str) -> str:
+    return dict(f.detail).get(key, "")
+
+
+# --- attributions -------------------------------------------------------------------------
+
+_KIND_WORDS = {
+    "anonymous": "anonymous source",
+    "document": "document",
+    "outlet": "outlet",
+    "person": "named person",
+    "other": "source",
+}
+
+
+def _attributions(fa: list[Fact], fb: list[Fact], a0: str, b0: str, ctx: Context) -> list[FactChange]:
+    aa = [f for f in fa if f.kind == "attribution"]
+    ab = [f for f in fb if f.kind == "attribution"]
+    out: list[FactChange] = []
+    for k in range(max(len(aa), len(ab))):
+        before = aa[k] if k < len(aa) else None
+        after = ab[k] if k < len(ab) else None
+        a_sid = before.sentence if before else a0
+        b_sid = after.sentence if after else b0
+        if before and after:
+            detail = _shift(before, after, ctx)
+            if detail:
+                out.append(_change("attribution_changed", a_sid, b_sid, before, after, detail))
+        elif after:
+            what = f"{_KIND_WORDS[after.label]}: {after.text}"
+            out.append(
+                _change(
+                    "attribution_changed",
+                    a_sid,
+                    b_sid,
+                    None,
+                    after,
+                    f"attribution added where A states it in its own voice ({what}){_referent(after, ctx)}",
+                )
+            )
+        elif before:
+            out.append(
+                _change(
+                    "attribution_changed",
+                    a_sid,
+                    b_sid,
+                    before,
+                    None,
+                    f"attribution removed: B states it in its own voice ({_KIND_WORDS[before.label]})",
+                )
+            )
+        if after and _is_new_name(after, ctx):
+            out.append(_new_source(after, b_sid, "not named anywhere in A"))
+    return out
+
+
+def _shift(before: Fact, after: Fact, ctx: Context) -> str:
+    if before.label != after.label:
+        return f"{_KIND_WORDS[before.label]} → {_KIND_WORDS[after.label]}{_referent(after, ctx)}"
+    if before.value != after.value:
+        return f"same kind of source ({_KIND_WORDS[before.label]}), named differently{_referent(after, ctx)}"
+    r_a, r_b = _detail(before, "recipient"), _detail(after, "recipient")
+    if fold(r_a) != fold(r_b) and r_a and r_b:
+        return f"same source; told “{r_a}” → “{r_b}” (likely the same outlet, named by a descriptor)"
+    return ""
+
+
+def _referent(f: Fact, ctx: Context) -> str:
+    """For an outlet named by a descriptor ("the daily"), say it likely means A's outlet."""
+    source = _detail(f, "source")
+    descriptor = source.split()[0].lower() in ("the", "a", "an")
+    if f.label == "outlet" and ctx.outlets[0] and fold(ctx.outlets[0]) not in fold(source) and descriptor:
+        return f"; a descriptor, likely of {ctx.outlets[0]} (A's outlet)"
+    return ""
+
+
+def _is_new_name(f: Fact, ctx: Context) -> bool:
+    source = _detail(f, "source")
+    if f.label not in ("outlet", "person") or source.split()[0].lower() in ("the", "a", "an"):
+        return False
+    name = fold(source)
+    return name not in fold(ctx.a_text) and name != fold(ctx.outlets[0])
+
+
+def _new_source(f: Fact, b_sid: str, where: str) -> FactChange:
+    return _change("new_source", None, b_sid, None, f, f"{_KIND_WORDS[f.label]} “{_detail(f, 'source')}” {where}")
+
+
+# --- quotes -------------------------------------------------------------------------------
+
+
+def _quotes(fa: list[Fact], fb: list[Fact], a0: str, b0: str) -> list[FactChange]:
+    qa = [f for f in fa if f.kind == "quote"]
+    qb = [f for f in fb if f.kind == "quote"]
+    out, used = [], set()
+    for q in qa:
+        best = max(
+            ((difflib.SequenceMatcher(None, q.value, o.value).ratio(), k) for k, o in enumerate(qb) if k not in used),
+            default=(0.0, -1),
+        )
+        if best[0] >= _QUOTE_SAME:
+            used.add(best[1])
+            other = qb[best[1]]
+            if q.value == other.value:
+                out.append(_change("quote_intact", q.sentence, other.sentence, q, other, "quoted word for word"))
+            else:
+                out.append(
+                    _change("quote_altered", q.sentence, other.sentence, q, other, _word_diff(q.text, other.text))
+                )
+        else:
+            out.append(_change("fact_dropped", q.sentence, b0, q, None, "quote not in B"))
+    out += [_change("fact_added", a0, o.sentence, None, o, "quote not in A") for k, o in enumerate(qb) if k not in used]
+    return out
+
+
+def _word_diff(a: str, b: str) -> str:
+    wa, wb = a.split(), b.split()
+    parts = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
+        if tag != "equal":
+            parts.append(
+                f"[-{' '.join(wa[i1:i2])}-]{{+{' '.join(wb[j1:j2])}+}}".replace("[--]", "").replace("{++}", "")
+            )
+    return "quote altered: " + " ".join(parts)
+
+
+# --- dates --------------------------------------------------------------------------------
+
+
+def _dates(fa: list[Fact], fb: list[Fact], a0: str, b0: str, ctx: Context) -> list[FactChange]:
+    da = [f for f in fa if f.kind == "date"]
+    db = [f for f in fb if f.kind == "date"]
+    da, db = _unmatched(da, db, lambda x, y: x.value == y.value)
+    out: list[FactChange] = []
+    calendar = ("day", "weekday")
+    pa = [f for f in da if f.label in calendar]
+    pb = [f for f in db if f.label in calendar]
+    for before, after in zip(pa, pb, strict=False):
+        if _is_iso(before.value) and _is_iso(after.value):
+            out.append(
+                _change("date_conflict", before.sentence, after.sentence, before, after, _conflict(before, after, ctx))
+            )
+        else:
+            out.append(
+                _change(
+                    "date_changed",
+                    before.sentence,
+                    after.sentence,
+                    before,
+                    after,
+                    f"“{before.text}” → “{after.text}” (no publication date to resolve them)",
+                )
+            )
+    n = min(len(pa), len(pb))
+    rest_a = [f for f in da if f not in pa[:n]]
+    rest_b = [f for f in db if f not in pb[:n]]
+    out += [_change("fact_dropped", f.sentence, b0, f, None, "date not in B") for f in rest_a]
+    out += [_change("fact_added", a0, f.sentence, None, f, "date not in A") for f in rest_b]
+    return out
+
+
+def _is_iso(value: str) -> bool:
+    return len(value) == 10 and value[4] == "-" and value[7] == "-"
+
+
+def _conflict(before: Fact, after: Fact, ctx: Context) -> str:
+    da, db = date.fromisoformat(before.value), date.fromisoformat(after.value)
+    pub = f", A published {ctx.published[0].isoformat()}" if ctx.published[0] else ""
+    return (
+        f"“{before.text}” = {da.isoformat()} ({weekday_name(da)}{pub}) but “{after.text}” = "
+        f"{db.isoformat()} ({weekday_name(db)})"
+    )
+
+
+def _weekday_conflicts(facts: list[Fact], in_a: bool) -> list[FactChange]:
+    """A weekday next to a calendar date it does not fall on ("Wednesday, Aug. 31, 2023")."""
+    dates = [f for f in facts if f.kind == "date"]
+    out = []
+    for w, d in itertools.pairwise(dates):
+        if w.label == "weekday" and d.label == "day" and d.start - w.end <= 3 and _is_iso(d.value):
+            day = date.fromisoformat(d.value)
+            if weekday_name(day).lower() != w.text.lower():
+                a, b = (w.sentence, None) if in_a else (None, w.sentence)
+                out.append(_change("date_conflict", a, b, w, d, f"{d.text} was a {weekday_name(day)}, not a {w.text}"))
+    return out
+
+
+# --- entities and numbers -----------------------------------------------------------------
+
+
+def _names(facts: list[Fact]) -> list[Fact]:
+    """Entities outside attributions and quotes (those are compared as such)."""
+    boxes = [(f.start, f.end) for f in facts if f.kind in ("attribution", "quote")]
+    return [f for f in facts if f.kind == "entity" and not any(s <= f.start and f.end <= e for s, e in boxes)]
+
+
+def _words(name: str) -> set[str]:
+    return {w[:5] for w in fold(name).replace("-", " ").replace("'s", "").split() if w not in _STOP}
+
+
+def same_entity(x: Fact, y: Fact) -> bool:
+    """One thing, named alike: word sets nest ("Hama" in "Hama province") or an acronym fits.
+
+    >>> from compare.models import Fact
+    >>> f = lambda t, acr="": Fact("A1", "entity", t, 0, 0, "ORG", t.lower(), (("acronym", acr),) if acr else ())
+    >>> same_entity(f("SSRC"), f("Scientific Studies and Research Center", "SSRC"))
+    True
+    >>> same_entity(f("Hama"), f("Hama province")), same_entity(f("Syria"), f("Syrian"))
+    (True, True)
+    """
+    wx, wy = _words(x.value), _words(y.value)
+    if wx and wy and (wx <= wy or wy <= wx):
+        return True
+    acr_x, acr_y = _detail(x, "acronym"), _detail(y, "acronym")
+    return (
+        bool({x.text.upper(), acr_x} & {y.text.upper(), acr_y} - {""})
+        or _initials(x.value) == y.text
+        or _initials(y.value) == x.text
+    )
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("-", " ").split() if w not in _STOP).upper()
+
+
+def _unmatched(xs: list[Fact], ys: list[Fact], same) -> tuple[list[Fact], list[Fact]]:  # type: ignore[no-untyped-def]
+    """Facts of each side with no counterpart on the other."""
+    rest_x = [x for x in xs if not any(same(x, y) for y in ys)]
+    rest_y = [y for y in ys if not any(same(x, y) for x in xs)]
+    return rest_x, rest_y
+
+
+def _entities(fa: list[Fact], fb: list[Fact], a0: str, b0: str) -> list[FactChange]:
+    ea, eb = _unmatched(_names(fa), _names(fb), same_entity)
+    out, used = [], set()
+    for x in ea:
+        match = next((k for k, y in enumerate(eb) if k not in used and _overlap(x, y) >= _RENAME_OVERLAP), None)
+        if match is not None:
+            used.add(match)
+            y = eb[match]
+            acr = _detail(y, "acronym")
+            note = f"; {acr} is B's acronym for B's name" if acr else ""
+            out.append(
+                _change(
+                    "entity_renamed",
+                    x.sentence,
+                    y.sentence,
+                    x,
+                    y,
+                    f"one thing named differently: “{x.text}” → “{y.text}”{note}",
+                )
+            )
+    # Nationality adjectives ("Syrian") are too common to report as added or dropped facts.
+    out += [
+        _change("fact_dropped", x.sentence, b0, x, None, "name not in B")
+        for x in ea
+        if x.label != "NORP" and not any(c.before is x for c in out)
+    ]
+    out += [
+        _change("fact_added", a0, y.sentence, None, y, "name not in A")
+        for k, y in enumerate(eb)
+        if y.label != "NORP" and k not in used
+    ]
+    return out
+
+
+def _overlap(x: Fact, y: Fact) -> float:
+    wx, wy = _words(x.value), _words(y.value)
+    return len(wx & wy) / len(wx | wy) if wx and wy else 0.0
+
+
+def _numbers(fa: list[Fact], fb: list[Fact], a0: str, b0: str) -> list[FactChange]:
+    na = [f for f in fa if f.kind == "number"]
+    nb = [f for f in fb if f.kind == "number"]
+    na, nb = _unmatched(na, nb, lambda x, y: x.value == y.value)
+    out, used = [], set()
+    for x in na:
+        match = next((k for k, y in enumerate(nb) if k not in used and x.label and x.label == y.label), None)
+        if match is not None:
+            used.add(match)
+            out.append(
+                _change("number_changed", x.sentence, nb[match].sentence, x, nb[match], f"{x.text} → {nb[match].text}")
+            )
+        else:
+            out.append(_change("fact_dropped", x.sentence, b0, x, None, "number not in B"))
+    out += [
+        _change("fact_added", a0, y.sentence, None, y, "number not in A") for k, y in enumerate(nb) if k not in used
+    ]
+    return out
+
+
+# --- details (clauses dropped or added) ---------------------------------------------------
+
+
+def _details(x: Alignment, fa: list[Fact], fb: list[Fact], sentences: Mapping[str, Sentence]) -> list[FactChange]:
+    """Runs of words one side has and the other lacks, outside the facts compared above."""
+    changed_a: set[int] = set()
+    changed_b: set[int] = set()
+    for op in x.opcodes:
+        if op.tag == "equal":
+            continue
+        n_a = _content(x.a_tokens[op.i1 : op.i2])
+        n_b = _content(x.b_tokens[op.j1 : op.j2])
+        if op.tag == "replace" and n_a <= 2 and n_b <= 2 and n_a and n_b:
+            continue  # a word or two swapped for others ("most important" → "top"): rewording
+        changed_a.update(range(op.i1, op.i2))
+        changed_b.update(range(op.j1, op.j2))
+    out = []
+    side_a = [sentences[i] for i in x.a if i in sentences]
+    side_b = [sentences[j] for j in x.b if j in sentences]
+    for run in _runs(x.a_tokens, changed_a, fa, x.b_tokens, side_a):
+        out.append(_change("fact_dropped", run.sentence, x.b[0], run, None, "detail not in B"))
+    for run in _runs(x.b_tokens, changed_b, fb, x.a_tokens, side_b):
+        out.append(_change("fact_added", x.a[0], run.sentence, None, run, "detail not in A"))
+    return out
+
+
+def _content(tokens: Sequence[Token]) -> int:
+    return sum(1 for t in tokens if t.text[0].isalnum() and fold_token(t.text) not in _STOP)
+
+
+def _runs(
+    tokens: Sequence[Token], changed: set[int], facts: list[Fact], other: Sequence[Token], side: list[Sentence]
+) -> Iterable[Fact]:
+    """Maximal runs of changed tokens within one sentence (bridging one stopword), cut at the
+    spans of facts compared on their own (attributions, quotes, dates, names)."""
+    walls = [
+        (f.start, f.end)
+        for f in facts
+        if f.kind in ("attribution", "quote", "date") or (f.kind == "entity" and f.label != "NORP")
+    ]
+    others = {fold_token(t.text)[:5] for t in other}
+
+    def sentence_of(tok: Token) -> str:
+        return next((s.id for s in side if s.start <= tok.start < s.end), "")
+
+    def open_at(k: int) -> bool:
+        return k in changed and not any(s <= tokens[k].start < e for s, e in walls)
+
+    run: list[int] = []
+    for k, tok in enumerate(tokens):
+        same = not run or sentence_of(tokens[run[0]]) == sentence_of(tok)
+        bridge = bool(run) and k + 1 in changed and fold_token(tok.text) in _STOP
+        if same and (open_at(k) or (bridge and not any(s <= tok.start < e for s, e in walls))):
+            run.append(k)
+            continue
+        yield from _as_detail(tokens, run, others, sentence_of)
+        run = [k] if open_at(k) else []
+    yield from _as_detail(tokens, run, others, sentence_of)
+
+
+def _as_detail(tokens: Sequence[Token], run: list[int], others: set[str], sentence_of) -> list[Fact]:  # type: ignore[no-untyped-def]
+    while run and (not tokens[run[-1]].text[0].isalnum() or fold_token(tokens[run[-1]].text) in _STOP):
+        run = run[:-1]
+    while run and not tokens[run[0]].text[0].isalnum():
+        run = run[1:]
+    content = [tokens[k] for k in run if tokens[k].text[0].isalnum() and fold_token(tokens[k].text) not in _STOP]
+    if len(content) < 2:
+        return []
+    missing = [t for t in content if fold_token(t.text)[:5] not in others]
+    if len(missing) * 4 < len(content) * 3:  # mostly reworded, not a new or lost detail
+        return []
+    first, last = tokens[run[0]], tokens[run[-1]]
+    text = _span_text(tokens, run)
+    return [Fact(sentence_of(first), "detail", text, first.start, last.end, "", fold(text))]
+
+
+def _span_text(tokens: Sequence[Token], run: list[int]) -> str:
+    out = tokens[run[0]].text
+    for k in run[1:]:
+        out += ("" if tokens[k].start == tokens[k - 1].end else " ") + tokens[k].text
+    return out
+
+
+# --- certainty ----------------------------------------------------------------------------
+
+
+def _certainty(fa: list[Fact], fb: list[Fact], a0: str, b0: str) -> list[FactChange]:
+    out = []
+    ha = {f.value: f for f in fa if f.kind == "hedge" and f.label == "hedge"}
+    hb = {f.value: f for f in fb if f.kind == "hedge" and f.label == "hedge"}
+    for word in ha.keys() - hb.keys():
+        out.append(_change("certainty_changed", ha[word].sentence, b0, ha[word], None, f"hedge “{word}” removed"))
+    for word in hb.keys() - ha.keys():
+        out.append(_change("certainty_changed", a0, hb[word].sentence, None, hb[word], f"hedge “{word}” added"))
+    ta = {_detail(f, "verb"): f for f in fa if f.kind == "hedge" and f.label == "tense"}
+    tb = {_detail(f, "verb"): f for f in fb if f.kind == "hedge" and f.label == "tense"}
+    shifts: dict[tuple[str, str], list[str]] = {}
+    for verb in sorted(ta.keys() & tb.keys(), key=lambda v: ta[v].start):
+        if ta[verb].value != tb[verb].value:
+            shifts.setdefault((ta[verb].value, tb[verb].value), []).append(verb)
+    for (tense_a, tense_b), verbs in shifts.items():
+        before, after = ta[verbs[0]], tb[verbs[0]]
+        out.append(
+            _change(
+                "certainty_changed",
+                before.sentence,
+                after.sentence,
+                before,
+                after,
+                f"tense of “{', '.join(verbs)}”: {tense_a} → {tense_b}",
+            )
+        )
+    return out

@@ -1,0 +1,110 @@
+"""Date expressions in news text, and their calendar dates given a publication date.
+
+News dates are mostly relative to the day of publication: "on Wednesday" in a story
+published on Friday 2023-09-01 means 2023-08-30, the most recent Wednesday; "Aug. 31" means
+that day of the publication's year (or the year before, when it would fall more than a week
+after publication). Relative phrases such as "recent days" are kept, unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_PATTERNS = (
+    ("day", re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4})\b)?")),
+    ("day", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?P<year>\d{4})\b)?")),
+    ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)\b")),
+    ("weekday", re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("relative", re.compile(r"\b(?P<rel>today|yesterday|tonight|last night)\b", re.I)),
+    (
+        "relative",
+        re.compile(
+            r"\b(?:(?:in|over|during)\s+)?(?:recent|past|last|coming|next)\s+(?:few\s+)?"
+            r"(?:days?|weeks?|months?|years?|weekend)\b|\b(?:earlier|later)\s+this\s+(?:week|month|year)\b",
+            re.I,
+        ),
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression: its span within the sentence and, when resolvable, its calendar day."""
+
+    start: int
+    end: int
+    text: str
+    #: ``day`` (a calendar day), ``weekday``, or ``relative``.
+    precision: str
+    resolved: date | None
+
+
+def find_dates(text: str, published: date | None, year_from: date | None = None) -> list[DateMention]:
+    """Date expressions in ``text``, left to right, resolved against ``published``.
+
+    ``year_from`` (another article's publication date) only supplies the year of a month and
+    day when ``published`` is unknown; weekdays need the article's own date.
+
+    >>> [(m.text, m.resolved) for m in find_dates("They met on Wednesday, not on Aug. 31.", date(2023, 9, 1))]
+    [('Wednesday', datetime.date(2023, 8, 30)), ('Aug. 31', datetime.date(2023, 8, 31))]
+    >>> [(m.text, m.resolved) for m in find_dates("Raids stepped up in recent days.", None)]
+    [('in recent days', None)]
+    """
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            anchor = published or (year_from if kind == "day" else None)
+            found.append(DateMention(m.start(), m.end(), m.group(0), _precision(kind), _resolve(kind, m, anchor)))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _precision(kind: str) -> str:
+    return "day" if kind in ("day", "iso") else kind
+
+
+def _resolve(kind: str, m: re.Match[str], published: date | None) -> date | None:
+    groups = m.groupdict()
+    try:
+        if kind == "iso":
+            return date(int(groups["year"]), int(groups["month"]), int(groups["day"]))
+        if kind == "day":
+            month = _MONTHS[groups["month"].lower()[:3]]
+            if groups.get("year"):
+                return date(int(groups["year"]), month, int(groups["day"]))
+            if published is None:
+                return None
+            guess = date(published.year, month, int(groups["day"]))
+            return guess.replace(year=published.year - 1) if guess > published + timedelta(days=7) else guess
+    except ValueError:  # "Feb. 30"
+        return None
+    if published is None:
+        return None
+    if kind == "weekday":
+        back = (published.weekday() - WEEKDAYS.index(groups["weekday"].lower())) % 7
+        return published - timedelta(days=back)
+    rel = (groups.get("rel") or "").lower()
+    if rel in ("today", "tonight"):
+        return published
+    if rel in ("yesterday", "last night"):
+        return published - timedelta(days=1)
+    return None
+
+
+def weekday_name(day: date) -> str:
+    """``Thursday`` for 2023-08-31."""
+    return WEEKDAYS[day.weekday()].capitalize()

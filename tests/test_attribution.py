@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import pytest
+
+from compare.attribution import find_attributions, source_kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "cue", "kind"),
+    [
+        ("Troops withdrew, military sources revealed.", "military sources", "revealed", "anonymous"),
+        ("Troops withdrew, a source told the Daily Star.", "a source", "told", "anonymous"),
+        ("Troops withdrew, confirmed the official.", "the official", "confirmed", "anonymous"),
+        ("Troops withdrew, according to the statement.", "the statement", "according to", "document"),
+        ("According to Channel Nine, troops withdrew.", "Channel Nine", "according to", "outlet"),
+        ("Troops withdrew, the Beirut-based weekly reported.", "the Beirut-based weekly", "reported", "outlet"),
+        ("Troops withdrew, the defence minister said.", "the defence minister", "said", "person"),
+        ("Officials said troops withdrew.", "Officials", "said", "anonymous"),
+        ("Troops withdrew, The Herald reported on Monday.", "The Herald", "reported", "outlet"),
+    ],
+)
+def test_attribution_shapes(sentence: str, source: str, cue: str, kind: str) -> None:
+    found = find_attributions(sentence)
+    assert [(a.source, a.cue, a.kind) for a in found] == [(source, cue, kind)]
+    a = found[0]
+    assert sentence[a.source_start : a.source_end] == a.source
+    assert a.source in sentence[a.start : a.end]
+
+
+def test_recipient_of_told() -> None:
+    (a,) = find_attributions("Troops withdrew, a source told the Daily Star.")
+    assert a.recipient == "the Daily Star"
+
+
+def test_own_voice_has_no_attribution() -> None:
+    assert find_attributions("Troops withdrew from the town on Monday.") == []
+
+
+def test_known_outlet_names_are_outlets() -> None:
+    assert source_kind(["Morning", "Post"], "said", ["Morning Post"]) == "outlet"
+    assert source_kind(["Morning", "Post"], "said") == "person"

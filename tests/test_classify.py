@@ -1,0 +1,142 @@
+"""Each kind of finding on a small article pair of its own, plus no findings where nothing changed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from compare import compare_articles
+from compare.facts import FactExtractor
+from compare.ingest import Metadata, from_text
+from tests.conftest import FakeEmbedder
+
+
+def findings(
+    extractor: FactExtractor, a: str, b: str, published: date | None = None, outlets: tuple[str, str] = ("", "")
+) -> list[tuple[str, str, str]]:
+    art_a = from_text(a, "A", Metadata(outlets[0] or None, published))
+    art_b = from_text(b, "B", Metadata(outlets[1] or None, published))
+    comparison = compare_articles([art_a, art_b], FakeEmbedder(), facts=extractor)
+    return [(c.kind, c.before.text if c.before else "", c.after.text if c.after else "") for c in comparison.changes]
+
+
+BASE = "The council closed the harbour road after the storm damaged the sea wall."
+
+
+def test_unchanged_sentences_produce_no_findings(fact_extractor: FactExtractor) -> None:
+    text = (
+        "The council closed 3 roads on Monday after the storm, officials said. "
+        "“We will rebuild the wall,” the mayor said."
+    )
+    got = findings(fact_extractor, text, text, date(2024, 3, 6))
+    assert [k for k, _, _ in got] == ["quote_intact"]
+
+
+def test_reworded_without_fact_changes_has_no_findings(fact_extractor: FactExtractor) -> None:
+    a = "The council closed the harbour road on Monday after the storm damaged the sea wall."
+    b = "After the storm damaged the sea wall, the council closed the harbour road on Monday."
+    assert findings(fact_extractor, a, b) == []
+
+
+def test_number_changed(fact_extractor: FactExtractor) -> None:
+    got = findings(
+        fact_extractor, "The storm damaged 40 homes in the port town.", "The storm damaged 14 homes in the port town."
+    )
+    assert got == [("number_changed", "40", "14")]
+
+
+@pytest.mark.parametrize(("published", "kind"), [(date(2023, 9, 1), "date_conflict"), (None, "date_changed")])
+def test_weekday_against_calendar_date(fact_extractor: FactExtractor, published: date | None, kind: str) -> None:
+    got = findings(
+        fact_extractor,
+        "The two ministers met at the airport on Wednesday to sign the deal.",
+        "The two ministers met at the airport on Aug. 31 to sign the deal.",
+        published,
+    )
+    assert got == [(kind, "Wednesday", "Aug. 31")]
+
+
+def test_same_day_named_two_ways_is_no_finding(fact_extractor: FactExtractor) -> None:
+    got = findings(
+        fact_extractor,
+        "The two ministers met at the airport on Wednesday to sign the deal.",
+        "The two ministers met at the airport on Aug. 30 to sign the deal.",
+        date(2023, 9, 1),
+    )
+    assert got == []
+
+
+def test_weekday_contradicting_its_own_date(fact_extractor: FactExtractor) -> None:
+    got = findings(
+        fact_extractor,
+        "The ministers met on Wednesday, Aug. 31, 2023.",
+        "The ministers met on Wednesday, Aug. 31, 2023.",
+    )
+    assert ("date_conflict", "Wednesday", "Aug. 31, 2023") in got
+
+
+def test_entity_renamed_not_dropped_and_added(fact_extractor: FactExtractor) -> None:
+    got = findings(
+        fact_extractor,
+        "Jets struck the Central Weapons Research Agency near Berlin on Monday.",
+        "Jets struck the Federal Weapons Research Agency (FWRA) near Berlin on Monday.",
+    )
+    assert got == [("entity_renamed", "Central Weapons Research Agency", "Federal Weapons Research Agency (FWRA)")]
+
+
+def test_attribution_shift_anonymous_to_outlet(fact_extractor: FactExtractor) -> None:
+    got = findings(
+        fact_extractor,
+        "The army will leave the northern bases next month, military sources revealed.",
+        "The army will leave the northern bases next month, the Morning Post reported.",
+        outlets=("Morning Post", "Evening Wire"),
+    )
+    assert got[0][0] == "attribution_changed"
+    assert got[0][1:] == ("military sources revealed", "the Morning Post reported")
+
+
+def test_attribution_added_to_own_voice(fact_extractor: FactExtractor) -> None:
+    got = findings(
+        fact_extractor,
+        "The army will leave the northern bases next month.",
+        "The army will leave the northern bases next month, according to the report.",
+    )
+    assert got == [("attribution_changed", "", "according to the report")]
+
+
+def test_quote_altered(fact_extractor: FactExtractor) -> None:
+    got = findings(
+        fact_extractor,
+        "“We will rebuild the wall before winter,” the mayor said.",
+        "“We will rebuild the wall before spring,” the mayor said.",
+    )
+    assert [k for k, _, _ in got] == ["quote_altered"]
+
+
+def test_certainty_changed(fact_extractor: FactExtractor) -> None:
+    got = findings(
+        fact_extractor,
+        "Local militias were using the old depots to hide rockets.",
+        "Local militias hide rockets in the old depots.",
+    )
+    assert [k for k, _, _ in got] == ["certainty_changed"]
+
+
+def test_new_source_in_an_added_claim(fact_extractor: FactExtractor) -> None:
+    got = findings(
+        fact_extractor,
+        BASE,
+        BASE + " According to Channel Nine, repairs will cost millions.",
+    )
+    assert ("new_source", "", "According to Channel Nine") in got
+
+
+def test_detail_dropped_and_added(fact_extractor: FactExtractor) -> None:
+    got = findings(
+        fact_extractor,
+        "The storm damaged the sea wall and several fishing boats near the harbour.",
+        "The storm damaged the sea wall near the harbour, a popular tourist spot.",
+    )
+    assert ("fact_dropped", "and several fishing boats", "") in got
+    assert ("fact_added", "", "a popular tourist spot") in got

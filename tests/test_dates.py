@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from datetime import date
+
+from compare.dates import find_dates, weekday_name
+
+FRIDAY = date(2023, 9, 1)
+
+
+def resolved(
+    text: str, published: date | None = FRIDAY, year_from: date | None = None
+) -> list[tuple[str, str, object]]:
+    return [(m.text, m.precision, m.resolved) for m in find_dates(text, published, year_from)]
+
+
+def test_weekday_is_the_most_recent_one_on_or_before_publication() -> None:
+    assert resolved("It happened on Wednesday.") == [("Wednesday", "weekday", date(2023, 8, 30))]
+    assert resolved("It happened on Friday.") == [("Friday", "weekday", FRIDAY)]
+    assert resolved("It happened on Saturday.") == [("Saturday", "weekday", date(2023, 8, 26))]
+
+
+def test_month_day_forms_take_the_publication_year() -> None:
+    assert resolved("on Aug. 31")[0][2] == date(2023, 8, 31)
+    assert resolved("on 25 August")[0][2] == date(2023, 8, 25)
+    assert resolved("on September 3rd, 2021")[0][2] == date(2021, 9, 3)
+    assert resolved("on 2022-01-05")[0][2] == date(2022, 1, 5)
+    assert resolved("on Dec. 30", published=date(2024, 1, 2))[0][2] == date(2023, 12, 30)
+
+
+def test_without_a_publication_date_only_explicit_years_resolve() -> None:
+    assert resolved("on Wednesday, Aug. 31", published=None) == [
+        ("Wednesday", "weekday", None),
+        ("Aug. 31", "day", None),
+    ]
+    assert resolved("on Aug. 31", published=None, year_from=FRIDAY)[0][2] == date(2023, 8, 31)
+    assert resolved("on Wednesday", published=None, year_from=FRIDAY)[0][2] is None
+
+
+def test_relative_phrases() -> None:
+    assert resolved("Raids stepped up in recent days.") == [("in recent days", "relative", None)]
+    assert resolved("He left yesterday.") == [("yesterday", "relative", date(2023, 8, 31))]
+    assert resolved("An invalid Feb. 30 date.") == [("Feb. 30", "day", None)]
+
+
+def test_weekday_name() -> None:
+    assert weekday_name(date(2023, 8, 31)) == "Thursday"

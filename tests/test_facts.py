@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from datetime import date
+
+from compare.facts import FactExtractor, number_value
+from compare.models import Fact, Sentence
+
+
+def facts_of(extractor: FactExtractor, text: str, published: date | None = None) -> list[Fact]:
+    offset = 5  # the sentence sits inside a longer text: offsets must stay absolute
+    return list(extractor.extract([Sentence("A1", "A", text, offset, offset + len(text), "news")], published))
+
+
+def kinds(facts: list[Fact], kind: str) -> list[tuple[str, str, str]]:
+    return [(f.text, f.label, f.value) for f in facts if f.kind == kind]
+
+
+def test_spans_are_absolute_and_exact(fact_extractor: FactExtractor) -> None:
+    text = "Three officers met at the Hama Military Airport on Aug. 31, a source told the Daily Star."
+    padded = "xxxxx" + text
+    for f in facts_of(fact_extractor, text):
+        assert padded[f.start : f.end] == f.text
+
+
+def test_numbers_with_units(fact_extractor: FactExtractor) -> None:
+    facts = facts_of(fact_extractor, "Three officers drove 40 kilometers and paid $2.5 million for 1,200 tonnes.")
+    values = {(f.value, f.label) for f in facts if f.kind == "number"}
+    assert {("3", "officer"), ("40", "kilometer"), ("1200", "tonne")} <= values
+    assert any(v == "2.5e+06" for v, _ in values)
+
+
+def test_dates_resolve_with_publication_date(fact_extractor: FactExtractor) -> None:
+    facts = facts_of(fact_extractor, "They met on Wednesday and again on Aug. 31.", date(2023, 9, 1))
+    assert kinds(facts, "date") == [("Wednesday", "weekday", "2023-08-30"), ("Aug. 31", "day", "2023-08-31")]
+
+
+def test_quotes_and_their_source(fact_extractor: FactExtractor) -> None:
+    facts = facts_of(fact_extractor, "“We will rebuild the sea wall this year,” the mayor said.")
+    assert kinds(facts, "quote") == [
+        ("We will rebuild the sea wall this year,", "", "we will rebuild the sea wall this year")
+    ]
+    assert [(f.label, dict(f.detail)["source"]) for f in facts if f.kind == "attribution"] == [("person", "the mayor")]
+
+
+def test_entities_with_defined_acronym(fact_extractor: FactExtractor) -> None:
+    facts = facts_of(fact_extractor, "Jets struck the National Research Institute (NRI) near Berlin.")
+    names = {f.text: dict(f.detail) for f in facts if f.kind == "entity"}
+    assert names["National Research Institute (NRI)"] == {"acronym": "NRI"}
+
+
+def test_tense_of_the_claim_and_hedges(fact_extractor: FactExtractor) -> None:
+    past = facts_of(fact_extractor, "The militias were using the sites to store weapons.")
+    now = facts_of(fact_extractor, "The militias reportedly store weapons at the sites.")
+    tense = {dict(f.detail)["verb"]: f.value for f in past if f.kind == "hedge" and f.label == "tense"}
+    assert tense["store"] == "past-progressive"
+    assert [f.value for f in now if f.kind == "hedge" and f.label == "hedge"] == ["reportedly"]
+    purpose = facts_of(fact_extractor, "Troops left so that the militias could avoid strikes.")
+    assert not [f for f in purpose if f.kind == "hedge" and f.label == "hedge"]
+
+
+def test_number_words() -> None:
+    assert number_value("a dozen") == 12
+    assert number_value("forty") == 40
