@@ -67,7 +67,7 @@ def _group(x: Alignment, fa: list[Fact], fb: list[Fact], ctx: Context) -> list[F
     out = _attributions(fa, fb, a0, b0, ctx)
     out += _quotes(fa, fb, a0, b0)
     out += _dates(fa, fb, a0, b0, ctx)
-    names = _entities(fa, fb, a0, b0)
+    names = _entities(fa, fb, a0, b0, _vocabulary(x.a_tokens), _vocabulary(x.b_tokens))
     # Names without a counterpart may be part of a dropped or added detail; the others
     # (matched or renamed) are compared on their own, so detail runs stop at them.
     loose = {id(c.before or c.after) for c in names if c.kind in ("fact_added", "fact_dropped")}
@@ -326,8 +326,18 @@ def _unmatched(xs: list[Fact], ys: list[Fact], same) -> tuple[list[Fact], list[F
     return rest_x, rest_y
 
 
-def _entities(fa: list[Fact], fb: list[Fact], a0: str, b0: str) -> list[FactChange]:
+def _vocabulary(tokens: Sequence[Token]) -> set[str]:
+    return {fold_token(t.text)[:5] for t in tokens}
+
+
+def _entities(
+    fa: list[Fact], fb: list[Fact], a0: str, b0: str, words_a: set[str], words_b: set[str]
+) -> list[FactChange]:
     ea, eb = _unmatched(_names(fa), _names(fb), same_entity)
+    # The tagger may see a name on one side only ("Tab shares"): a name whose words all stand
+    # in the other side's text is not dropped or added.
+    ea = [x for x in ea if not _words(x.value) <= words_b]
+    eb = [y for y in eb if not _words(y.value) <= words_a]
     out, used = [], set()
     for x in ea:
         match = next((k for k, y in enumerate(eb) if k not in used and _overlap(x, y) >= _RENAME_OVERLAP), None)

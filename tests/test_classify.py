@@ -140,3 +140,16 @@ def test_detail_dropped_and_added(fact_extractor: FactExtractor) -> None:
     )
     assert ("fact_dropped", "and several fishing boats", "") in got
     assert ("fact_added", "", "a popular tourist spot") in got
+
+
+def test_a_name_the_tagger_saw_on_one_side_only_is_not_dropped() -> None:
+    from compare.classify import Context, classify
+    from compare.diff import diff_tokens, tokenize
+    from compare.models import Alignment, Fact, Sentence
+
+    a = Sentence("A1", "A", "Tab shares rose 19 cents.", 0, 25, "news")
+    b = Sentence("B1", "B", "Tab shares jumped 19 cents.", 0, 27, "news")
+    ta, tb = tokenize([a]), tokenize([b])
+    x = Alignment(("A1",), ("B1",), 0.9, "reworded", ta, tb, diff_tokens(ta, tb))
+    tab = Fact("A1", "entity", "Tab", 0, 3, "ORG", "tab")
+    assert classify([x], [tab], Context(sentences={"A1": a, "B1": b})) == ()
