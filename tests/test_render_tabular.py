@@ -135,3 +135,13 @@ def test_cli_html_and_jsonl(tmp_path: Path) -> None:
     page = target.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and 'id="claim-A5-B2"' in page
     assert list(tmp_path.iterdir()) == [target]
+
+
+def test_written_files_get_the_usual_mode(tmp_path: Path) -> None:
+    """Atomic writes go through a private temporary file; the result must not stay private."""
+    import os
+
+    mask = os.umask(0o022)
+    os.umask(mask)
+    paths = tabular.write_tables(storm(), "csv", tmp_path / "s.csv")
+    assert {p.stat().st_mode & 0o777 for p in paths} == {0o666 & ~mask}
