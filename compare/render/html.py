@@ -181,7 +181,6 @@ def render_html(comparison: Comparison) -> str:
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     return env.get_template("report.html").render(
         report=build_report(comparison),
-        verdicts=VERDICTS,
         # Our own static script and its CSP hash: never article text.
         script=Markup(script),
         script_hash=f"sha256-{digest}",
@@ -247,13 +246,25 @@ def _article(result: ArticleResult) -> ArticleView:
         id=art.id,
         outlet=art.outlet,
         published=art.published.isoformat() if art.published else "",
-        href=url if urlsplit(url).scheme.lower() in ("http", "https") else "",
+        href=url if _linkable(url) else "",
         url=url,
         source=art.source,
         claims=len(result.news),
         notes=result.notes,
         set_aside=groups,
     )
+
+
+def _linkable(url: str) -> bool:
+    """Only http(s) URLs become links: a ``javascript:`` or ``data:`` URL is shown as text.
+
+    >>> [_linkable(u) for u in ("https://example.org/a", " JavaScript:alert(1)", "http://[::1", "")]
+    [True, False, False, False]
+    """
+    try:
+        return urlsplit(url.strip()).scheme.lower() in ("http", "https")
+    except ValueError:  # an unparseable URL (an unclosed IPv6 bracket) is shown as text
+        return False
 
 
 def _row(comparison: Comparison, x: Alignment, on_row: list[tuple[int, FactChange]]) -> Row:
