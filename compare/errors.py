@@ -2,7 +2,9 @@
 
 Exit codes: 0 success, 1 other error, 2 usage error (click), 3 unreadable input, 4 no article
 text left after cleaning, 5 model not loadable, 6 bad configuration, 7 output not writable,
-70 internal error (a bug: please report it).
+8 input over a size limit, 9 a URL could not be fetched (offline, timeout, redirects),
+10 the server answered a URL with an error status (404, 500, ...), 11 a batch finished but
+some rows failed, 70 internal error (a bug: please report it).
 """
 
 from __future__ import annotations
@@ -42,3 +44,27 @@ class OutputError(CompareError):
     """A report could not be written."""
 
     exit_code = 7
+
+
+class TooLargeError(InputError):
+    """An input is over a size limit (bytes, characters); refused before any slow stage runs."""
+
+    exit_code = 8
+
+
+class FetchError(CompareError):
+    """A URL could not be fetched: offline, refused, timed out, too many redirects."""
+
+    exit_code = 9
+
+
+class HTTPStatusError(FetchError):
+    """The server answered with an error status (404, 500, ...)."""
+
+    exit_code = 10
+
+
+class BatchRowsFailed(CompareError):
+    """A batch ran to the end, but some rows failed (each was reported and recorded)."""
+
+    exit_code = 11

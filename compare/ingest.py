@@ -1,8 +1,10 @@
-"""Reading articles: the only place that touches input files.
+"""Reading articles: the only place that touches input files and URLs.
 
-Plain text (UTF-8, or a legacy encoding detected by charset-normalizer) and JSON objects
-(``{"text": ..., "outlet": ..., "published": ..., "url": ...}``). A text file may start with a
-front-matter block that supplies metadata::
+Plain text (UTF-8, or a legacy encoding detected by charset-normalizer), JSON objects
+(``{"text": ..., "outlet": ..., "published": ..., "url": ...}``), web pages (``.html``/``.htm``
+files, HTML found in any other file, and ``http(s)://`` URLs, fetched by :mod:`compare.fetch`
+and extracted by :mod:`compare.html_input`). A text file may start with a front-matter block
+that supplies metadata::
 
     ---
     outlet: JNS
@@ -11,22 +13,39 @@ front-matter block that supplies metadata::
     ---
     Article text ...
 
-Options given on the command line win over front matter, which wins over defaults.
+Options given on the command line (or a batch row) win over front matter or the page's own
+metadata, which win over defaults.
+
+**Limits.** Every article is bounded before any slow stage sees it: files over
+:data:`MAX_BYTES` are refused unread, and text over :data:`MAX_CHARS` characters (after HTML
+extraction) is refused with :class:`~compare.errors.TooLargeError`. Alignment, spaCy and the
+embedder all grow with the number of sentences; :data:`MAX_CHARS` keeps the slowest accepted
+input (two articles at the limit) within about a minute on a laptop CPU and well under 2 GB
+(``python bench/hostile_bench.py`` measures it).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from compare.errors import InputError
+from compare.errors import InputError, TooLargeError
 from compare.models import Article
 
-#: Refuse files larger than this: a news article is a few kB; 50 MB is a mistake.
-MAX_BYTES = 50 * 1024 * 1024
+if TYPE_CHECKING:
+    from compare.fetch import FetchOptions
+
+#: Refuse files larger than this unread: a news page is well under 5 MB, even with its scripts.
+MAX_BYTES = 16 * 1024 * 1024
+#: Refuse article text longer than this: about 25,000 words, where a long feature has 10,000.
+MAX_CHARS = 150_000
+#: A line this long with no sentence punctuation is worth a warning: it is one "sentence".
+_LONG_LINE = 10_000
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 
 _MAGIC = {
     b"\x89PNG": "a PNG image",
@@ -37,7 +56,7 @@ _MAGIC = {
     b"\x1f\x8b": "a gzip archive",
 }
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
-_META_KEYS = ("outlet", "published", "url")
+_META_KEYS = ("outlet", "published", "url", "language")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +66,16 @@ class Metadata:
     outlet: str | None = None
     published: date | None = None
     url: str | None = None
+    language: str | None = None
+
+    def over(self, other: Metadata) -> Metadata:
+        """These values, with ``other``'s where these are not given."""
+        return Metadata(
+            self.outlet or other.outlet,
+            self.published or other.published,
+            self.url or other.url,
+            self.language or other.language,
+        )
 
 
 def parse_date(value: str, *, where: str = "date") -> date:
@@ -78,25 +107,40 @@ def _lenient(text: str) -> date:
 
 def decode(data: bytes, where: str) -> str:
     """Bytes to text: UTF-8 first, else the encoding charset-normalizer finds, else an error."""
+    return decode_detected(data, where)[0]
+
+
+def decode_detected(data: bytes, where: str, declared: str | None = None) -> tuple[str, str]:
+    """Bytes to text and the encoding used: ``declared`` (a page's or server's charset) if it
+    decodes cleanly, else UTF-8, else what charset-normalizer finds, else an error.
+
+    >>> decode_detected("قال المجلس".encode("cp1256"), "a.txt")
+    ('قال المجلس', 'cp1256')
+    """
     for magic, kind in _MAGIC.items():
         if data.startswith(magic):
             raise InputError(f"{where}: this is {kind}, not article text")
     if b"\x00" in data[:8192]:
         raise InputError(f"{where}: binary file (contains NUL bytes), not article text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
+    for encoding in (declared, "utf-8-sig"):
+        if encoding:
+            try:
+                return data.decode(encoding), "utf-8" if encoding == "utf-8-sig" else encoding
+            except (UnicodeDecodeError, LookupError):
+                pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
         raise InputError(f"{where}: not UTF-8 and no known text encoding fits")
-    return str(best)
+    return str(best), best.encoding
 
 
 def read_article(path: Path, article_id: str, meta: Metadata = Metadata()) -> Article:
     """Read one article file into an :class:`Article`.
+
+    ``.html``/``.htm`` files, and any other file whose content is HTML, are web pages: the
+    article and its metadata are extracted (see :mod:`compare.html_input`).
 
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "daily.txt"
@@ -106,43 +150,197 @@ def read_article(path: Path, article_id: str, meta: Metadata = Metadata()) -> Ar
     ('The Daily', 'It rained.')
     """
     where = str(path)
+    data = _read_bytes(path, where)
+    html = path.suffix.lower() in _HTML_SUFFIXES
+    if not html and len(data) > 4 * MAX_CHARS + 4096 and not _sniff_html(data):
+        # UTF-8 takes at most 4 bytes a character: this cannot be under the limit. Refusing
+        # before decoding spares a slow encoding detection of megabytes.
+        raise _too_long(where, f"{len(data) / 1e6:.1f} MB")
+    if html or _sniff_html(data):
+        return from_html(data, article_id, meta, source=where, default_outlet=path.stem)
+    text, encoding = decode_detected(data, where)
+    warnings = _encoding_warnings(encoding)
+    if path.suffix.lower() == ".json":
+        return _from_json(text, where, article_id, meta, default_outlet=path.stem, warnings=warnings)
+    return from_text(text, article_id, meta, source=where, default_outlet=path.stem, warnings=warnings)
+
+
+def read_source(
+    source: str, article_id: str, meta: Metadata = Metadata(), *, fetch_options: FetchOptions | None = None
+) -> Article:
+    """Read an article from a file path or an ``http(s)://`` URL.
+
+    A URL is fetched within ``fetch_options``' limits (see :mod:`compare.fetch`), and kept in
+    its archive folder when it has one.
+    """
+    from compare.fetch import FetchOptions, fetch, is_url
+
+    if not is_url(source):
+        return read_article(Path(source), article_id, meta)
+    page = fetch(source, fetch_options or FetchOptions())
+    where = source
+    warnings: tuple[str, ...] = (f"archived as {page.archived}",) if page.archived else ()
+    if page.is_html or (not page.content_type and _sniff_html(page.data)):
+        article = from_html(page.data, article_id, meta, source=where, charset=page.charset, url=page.final_url)
+        return replace(article, warnings=article.warnings + warnings)
+    text, encoding = decode_detected(page.data, where, page.charset)
+    warnings += _encoding_warnings(encoding) if not page.charset else ()
+    outlet = _host(page.final_url) or ""
+    meta = meta.over(Metadata(url=page.final_url))
+    return from_text(text, article_id, meta, source=where, default_outlet=outlet, warnings=warnings)
+
+
+def from_html(
+    data: bytes | str,
+    article_id: str,
+    meta: Metadata = Metadata(),
+    *,
+    source: str = "",
+    default_outlet: str = "",
+    charset: str | None = None,
+    url: str | None = None,
+) -> Article:
+    """Build an :class:`Article` from a web page: its extracted text, headline and metadata.
+
+    The text is the headline, a blank line and the body; ``body_start`` points at the body
+    (see :mod:`compare.html_input`). ``meta`` wins over what the page says.
+    """
+    from compare.html_input import declared_charset, extract_page
+
+    where = source or article_id
+    warnings: tuple[str, ...] = ()
+    if isinstance(data, bytes):
+        if len(data) > MAX_BYTES:
+            raise TooLargeError(f"{where}: {len(data) / 1e6:.0f} MB is too large (limit {_mb(MAX_BYTES)})")
+        html, encoding = decode_detected(data, where, charset or declared_charset(data))
+        if not (charset or declared_charset(data)):
+            warnings = _encoding_warnings(encoding)
+    else:
+        html = data
+    if not html.strip():
+        raise InputError(f"{where}: empty file (no text)")
+    page = extract_page(html, where, url)
+    _check_length(page.text, where)
+    found = Metadata(page.outlet, page.published, page.url, page.language)
+    merged = meta.over(found)
+    outlet = merged.outlet or _host(merged.url) or default_outlet or article_id
+    return Article(
+        id=article_id,
+        text=page.text,
+        outlet=outlet,
+        published=merged.published,
+        url=merged.url,
+        source=source,
+        body_start=page.body_start,
+        title=page.title,
+        author=page.author,
+        language=merged.language,
+        warnings=(*warnings, *page.warnings, *_line_warnings(page.text, where)),
+    )
+
+
+def from_text(
+    text: str,
+    article_id: str,
+    meta: Metadata = Metadata(),
+    *,
+    source: str = "",
+    default_outlet: str = "",
+    warnings: tuple[str, ...] = (),
+) -> Article:
+    """Build an :class:`Article` from decoded text, reading any front matter.
+
+    Text that is an HTML page (pasted into a batch row or a JSON file) is read as one.
+    """
+    from compare.html_input import looks_like_html
+
+    where = source or article_id
+    if not text.strip():
+        raise InputError(f"{where}: empty file (no text)")
+    if looks_like_html(text):
+        article = from_html(text, article_id, meta, source=source, default_outlet=default_outlet)
+        return replace(article, warnings=(*warnings, *article.warnings))
+    _check_length(text, where)
+    found, body_start = _front_matter(text, where)
+    if not text[body_start:].strip():
+        raise InputError(f"{where}: no article text after the front matter")
+    merged = meta.over(found)
+    return Article(
+        id=article_id,
+        text=text,
+        outlet=merged.outlet or default_outlet or article_id,
+        published=merged.published,
+        url=merged.url,
+        source=source,
+        body_start=body_start,
+        language=merged.language,
+        warnings=(*warnings, *_line_warnings(text, where)),
+    )
+
+
+def _read_bytes(path: Path, where: str) -> bytes:
     try:
         if path.is_dir():
             raise InputError(f"{where}: is a directory, not an article file")
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(f"{where}: {size / 1e6:.0f} MB is too large (limit {MAX_BYTES // 1_000_000} MB)")
-        data = path.read_bytes()
+            raise TooLargeError(f"{where}: {size / 1e6:.0f} MB is too large (limit {_mb(MAX_BYTES)})")
+        return path.read_bytes()
     except FileNotFoundError as exc:
         raise InputError(f"{where}: no such file") from exc
     except PermissionError as exc:
         raise InputError(f"{where}: permission denied") from exc
     except OSError as exc:
         raise InputError(f"{where}: cannot read: {exc.strerror or exc}") from exc
-    text = decode(data, where)
-    if path.suffix.lower() == ".json":
-        return _from_json(text, where, article_id, meta, default_outlet=path.stem)
-    return from_text(text, article_id, meta, source=where, default_outlet=path.stem)
 
 
-def from_text(
-    text: str, article_id: str, meta: Metadata = Metadata(), *, source: str = "", default_outlet: str = ""
-) -> Article:
-    """Build an :class:`Article` from decoded text, reading any front matter."""
-    where = source or article_id
-    if not text.strip():
-        raise InputError(f"{where}: empty file (no text)")
-    found, body_start = _front_matter(text, where)
-    outlet = meta.outlet or found.outlet or default_outlet or article_id
-    return Article(
-        id=article_id,
-        text=text,
-        outlet=outlet,
-        published=meta.published or found.published,
-        url=meta.url or found.url,
-        source=source,
-        body_start=body_start,
+def _sniff_html(data: bytes) -> bool:
+    """Whether a file's first bytes are an HTML page, whatever its name says."""
+    from compare.html_input import looks_like_html
+
+    head = data[:4096]
+    encoding = "utf-16" if head.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8"
+    return looks_like_html(head.decode(encoding, errors="ignore"))
+
+
+def _check_length(text: str, where: str) -> None:
+    if len(text) > MAX_CHARS:
+        raise _too_long(where, f"{len(text):,} characters")
+
+
+def _too_long(where: str, size: str) -> TooLargeError:
+    return TooLargeError(
+        f"{where}: {size} is too long for one article (limit {MAX_CHARS:,} characters, about 25,000 words)"
     )
+
+
+def _line_warnings(text: str, where: str) -> tuple[str, ...]:
+    """A warning for each very long line without sentence punctuation (compared as one sentence)."""
+    out = []
+    for line in text.splitlines():
+        if len(line) > _LONG_LINE and not re.search(r"[.!?。؟!?][\"'”’)]*(?:\s|$)", line):
+            out.append(f"{where}: a line of {len(line):,} characters has no sentence punctuation (one sentence)")
+    return tuple(out[:3])
+
+
+def _encoding_warnings(encoding: str) -> tuple[str, ...]:
+    if encoding in ("utf-8", "ascii"):
+        return ()
+    return (f"not UTF-8: decoded as {encoding} (detected)",)
+
+
+def _host(url: str | None) -> str | None:
+    """``https://www.example.org/x`` → ``example.org``."""
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url).hostname
+    return host.removeprefix("www.") if host else None
+
+
+def _mb(n: int) -> str:
+    return f"{n // (1024 * 1024)} MB"
 
 
 def _front_matter(text: str, where: str) -> tuple[Metadata, int]:
@@ -155,10 +353,12 @@ def _front_matter(text: str, where: str) -> tuple[Metadata, int]:
         if sep and key.strip().lower() in _META_KEYS:
             values[key.strip().lower()] = value.strip().strip("\"'")
     published = parse_date(values["published"], where=f"{where}: published") if "published" in values else None
-    return Metadata(values.get("outlet"), published, values.get("url")), match.end()
+    return Metadata(values.get("outlet"), published, values.get("url"), values.get("language")), match.end()
 
 
-def _from_json(text: str, where: str, article_id: str, meta: Metadata, default_outlet: str) -> Article:
+def _from_json(
+    text: str, where: str, article_id: str, meta: Metadata, default_outlet: str, warnings: tuple[str, ...] = ()
+) -> Article:
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -166,10 +366,17 @@ def _from_json(text: str, where: str, article_id: str, meta: Metadata, default_o
     if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
         raise InputError(f'{where}: a JSON article must be an object with a "text" string')
     published = obj.get("published")
+
+    def string(key: str) -> str | None:
+        value = obj.get(key)
+        return value if isinstance(value, str) else None
+
     found = Metadata(
-        outlet=obj.get("outlet") if isinstance(obj.get("outlet"), str) else None,
+        outlet=string("outlet"),
         published=parse_date(published, where=f"{where}: published") if isinstance(published, str) else None,
-        url=obj.get("url") if isinstance(obj.get("url"), str) else None,
+        url=string("url"),
+        language=string("language"),
     )
-    merged = Metadata(meta.outlet or found.outlet, meta.published or found.published, meta.url or found.url)
-    return from_text(obj["text"], article_id, merged, source=where, default_outlet=default_outlet)
+    return from_text(
+        obj["text"], article_id, meta.over(found), source=where, default_outlet=default_outlet, warnings=warnings
+    )

@@ -31,8 +31,16 @@ class Article:
     url: str | None = None
     #: Where it was read from (a path), for messages.
     source: str = ""
-    #: Offset where the article body starts (after any front matter).
+    #: Offset where the article body starts (after any front matter, or a web page's title).
     body_start: int = 0
+    #: The page's headline, when the input was a web page (also ``text[:body_start]``).
+    title: str | None = None
+    #: The byline, when the page gives one.
+    author: str | None = None
+    #: Language code (``en``, ``ar``), from the page, the batch row or the command line.
+    language: str | None = None
+    #: What reading noticed (a guessed encoding, a page read as HTML), for the report.
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
