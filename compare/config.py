@@ -37,6 +37,36 @@ class Config:
     #: Token sequences whose difflib ratio reaches this, with no fact-bearing token changed,
     #: are ``identical`` up to case and punctuation.
     identical_ratio: float = 0.98
+    # The verdict model (compare.verdict): a two-sided group is ``changed`` when
+    #   verdict_bias + sum(verdict_<f> * f) > 0
+    # over the features f of compare.verdict.Evidence. The coefficients are log-odds of
+    # "changed", fitted by `python -m bench quality` (logistic regression, 5-fold
+    # cross-validated) on the MSRP training split: news sentence pairs from different outlets
+    # (pairs with a contradicted figure left out: the verdict's rule makes those changed).
+    # They are fitted jointly, so read each with the others: phrases is positive because
+    # overlap and ratio already reward shared wording; numbers and names are near zero because
+    # MSRP's annotators call about half of the pairs with a changed figure paraphrases.
+    #: Intercept of the verdict model.
+    verdict_bias: float = 5.122
+    #: Weight of the cosine of the two sides (similar meaning: negative).
+    verdict_cosine: float = -3.347
+    #: Weight of the share of tokens in equal stretches of the diff.
+    verdict_ratio: float = -2.983
+    #: Weight of the word overlap (the smaller share of words with a counterpart).
+    verdict_overlap: float = -6.619
+    #: Weight of the larger share of word 4-grams found on the other side.
+    verdict_phrases: float = 2.935
+    #: Weight of log(1 + content words without counterpart, on the side with more).
+    verdict_novel: float = 0.906
+    #: Weight per changed number or date token.
+    verdict_numbers: float = 0.034
+    #: Weight per changed name token.
+    verdict_names: float = -0.098
+    #: Weight per changed negation.
+    verdict_negations: float = 0.335
+    #: A new figure within this relative distance of a lost one is a rounding (5.91 → 6),
+    #: not a contradiction (two → six).
+    figure_tolerance: float = 0.1
     #: When a file holds several stories (several headlines), a story is kept only if its
     #: sentences match the other article with a mean best cosine of at least this, or it is the
     #: best-matching story. An unrelated story scores about 0.2 with MiniLM; a section of the

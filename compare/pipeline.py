@@ -51,7 +51,7 @@ def compare_articles(
     results = _select_stories(articles, blocks, cached, config)
     news_a, news_b = (r.news for r in results)
     beads = align([s.text for s in news_a], [s.text for s in news_b], cached, config)
-    alignments = tuple(_alignment(bead, news_a, news_b) for bead in beads)
+    alignments = tuple(_alignment(bead, news_a, news_b, config) for bead in beads)
     comparison = Comparison(articles=tuple(results), alignments=alignments, model=embedder.name)
     return _with_facts(comparison, facts) if facts else comparison
 
@@ -135,7 +135,7 @@ def _notes(before: tuple[Sentence, ...], after: tuple[Sentence, ...], keep: set[
     return tuple(notes)
 
 
-def _alignment(bead: Bead, news_a: Sequence[Sentence], news_b: Sequence[Sentence]) -> Alignment:
+def _alignment(bead: Bead, news_a: Sequence[Sentence], news_b: Sequence[Sentence], config: Config) -> Alignment:
     sa = [news_a[i] for i in bead.a]
     sb = [news_b[j] for j in bead.b]
     ta, tb = tokenize(sa), tokenize(sb)
@@ -145,5 +145,5 @@ def _alignment(bead: Bead, news_a: Sequence[Sentence], news_b: Sequence[Sentence
     if not sa:
         return Alignment((), ids_b, 0.0, "added", (), tb, ())
     ops = diff_tokens(ta, tb)
-    kind, reasons = verdict(ta, tb, ops)
+    kind, reasons = verdict(ta, tb, ops, bead.score, config)
     return Alignment(ids_a, ids_b, round(bead.score, 4), kind, ta, tb, ops, reasons)

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import math
+
 import pytest
 
+from compare.config import Config
 from compare.diff import diff_tokens, tokenize
 from compare.models import Sentence
-from compare.verdict import verdict
+from compare.verdict import evidence, figure, verdict
 
 
 def judge(a: str, b: str) -> tuple[str, tuple[str, ...]]:
@@ -34,3 +37,61 @@ def test_verdicts(a: str, b: str, expected: str) -> None:
 
 def test_reasons_name_the_changed_details() -> None:
     assert judge("They met on Wednesday.", "They met on Aug. 31.")[1] == ("-Wednesday", "+Aug. 31")
+
+
+def judge_with(a: str, b: str, cosine: float, config: Config | None = None) -> tuple[str, tuple[str, ...]]:
+    ta = tokenize([Sentence("A1", "A", a, 0, len(a), "news")])
+    tb = tokenize([Sentence("B1", "B", b, 0, len(b), "news")])
+    return verdict(ta, tb, diff_tokens(ta, tb), cosine, config)
+
+
+def test_with_a_cosine_close_rewordings_are_reworded() -> None:
+    a = "The army left the town on Monday after heavy shelling, officials said."
+    b = "The army withdrew from the town on Monday after heavy shelling, officials said."
+    assert judge_with(a, b, 0.95) == ("reworded", ())
+
+
+def test_with_a_cosine_new_content_is_a_change_named_by_its_words() -> None:
+    a = "The army left the town on Monday."
+    b = "The army left the town on Monday after rebels shelled its barracks and seized the bridges."
+    kind, reasons = judge_with(a, b, 0.6)
+    assert kind == "changed"
+    assert reasons[:3] == ("+rebels", "+shelled", "+barracks")
+    # changed details, when there are any, are the reasons
+    assert judge_with(a, b.replace("the bridges", "two bridges"), 0.6) == ("changed", ("+two",))
+
+
+def test_a_contradicted_figure_is_always_a_change() -> None:
+    a, b = "Repairs are expected to take two weeks.", "Repairs are expected to take six weeks."
+    assert judge_with(a, b, 0.99) == ("changed", ("-two", "+six"))
+    a, b = "The talks began on Wednesday in Geneva.", "The talks began on Thursday in Geneva."
+    assert judge_with(a, b, 0.99)[0] == "changed"
+
+
+def test_a_rounded_figure_is_not_a_contradiction() -> None:
+    a = "The index rose 5.91 points, or 0.29 percent, to 2,053.27 on Friday."
+    b = "The index rose 6 points, or 0.3 percent, to 2,053 on Friday."
+    assert judge_with(a, b, 0.97)[0] == "reworded"
+
+
+def test_the_weights_come_from_the_config() -> None:
+    a = "The army left the town on Monday after heavy shelling, officials said."
+    b = "The army withdrew from the town on Monday after heavy shelling, officials said."
+    assert judge_with(a, b, 0.95, Config().updated(verdict_bias=50.0))[0] == "changed"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("two", ("", 2.0)), ("US$1,200.5", ("us$", 1200.5)), ("30%", ("%", 30.0)), ("Sept.", ("date", "sep"))],
+)
+def test_figures(text: str, expected: tuple[str, float | str]) -> None:
+    assert figure(text) == expected
+
+
+def test_evidence_measures_overlap_and_novel_content() -> None:
+    ta = tokenize([Sentence("A1", "A", "Troops left the town.", 0, 21, "news")])
+    tb = tokenize([Sentence("B1", "B", "Troops left the burning town quickly.", 0, 37, "news")])
+    ev = evidence(ta, tb, diff_tokens(ta, tb), 0.8)
+    assert ev.overlap == pytest.approx(4 / 6)  # 4 of B's 6 words have a counterpart
+    assert ev.cosine == 0.8 and ev.numbers == ev.names == ev.negations == ev.conflicts == 0
+    assert ev.content == ("+burning", "+quickly") and ev.novel == pytest.approx(math.log(3))
