@@ -97,7 +97,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         counted = Counted(inner)
         cached = DiskCachedEmbedder(counted, folder=Path(folder))
         seconds = timed(cached, batch)
-        print(f"   {'disk cache':<12} {seconds:6.2f} s  {counted.sentences:5d} sentences embedded  ({cached.hits} hits)")
+        print(
+            f"   {'disk cache':<12} {seconds:6.2f} s  {counted.sentences:5d} sentences embedded  ({cached.hits} hits)"
+        )
         counted = Counted(inner)
         cached = DiskCachedEmbedder(counted, folder=Path(folder))
         seconds = timed(cached, batch)

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from compare.errors import NoContentError
+from compare.errors import NoContentError, TooLargeError
 
 # Libraries should not print: without a handler, Python's logging writes these libraries'
 # warnings ("discarding data", "parsed tree length") to stderr, which would break the
@@ -52,6 +52,8 @@ _HTML_START = re.compile(
 _HTML_TAGS = re.compile(r"</(?:p|div|article|section|span|a|li|td|h[1-6])\s*>", re.I)
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]{2,40})""", re.I)
 _SPACE = re.compile(r"\s+")
+_WORDS = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"[.!?。؟…][\"'”’)]*\s*$")
 #: Where a page states when it was published; the body text is left out on purpose (below).
 _DATE_XPATH = (
     "//time | //*[@itemprop='datePublished' or @itemprop='dateCreated' or @itemprop='dateModified']"
@@ -132,12 +134,15 @@ def declared_charset(data: bytes) -> str | None:
         return None
 
 
-def extract_page(html: str, where: str, url: str | None = None) -> Page:
+def extract_page(html: str, where: str, url: str | None = None, *, max_text: int | None = None) -> Page:
     """The article body and metadata of an HTML page.
 
     ``where`` names the page in messages; ``url`` is where it was fetched from, if known.
     Raises :class:`~compare.errors.NoContentError` when the page holds no article text (an
-    empty page, or one that is only navigation links).
+    empty page, or one that is only navigation links), and
+    :class:`~compare.errors.TooLargeError` when its visible text is over ``max_text``
+    characters: extraction takes seconds per megabyte of text, and no single article is that
+    long, so such a page is refused before extraction.
 
     >>> page = extract_page(
     ...     "<html lang='en'><head><title>Rain | The Daily</title>"
@@ -151,6 +156,13 @@ def extract_page(html: str, where: str, url: str | None = None) -> Page:
     tree, warnings = _parse(html if _HTML_START.match(html[:4096]) else f"<html><body>{html}</body></html>")
     if tree is None:
         raise NoContentError(f"{where}: not a readable HTML page")
+    if max_text is not None:
+        visible = _visible_chars(tree)
+        if visible > max_text:
+            raise TooLargeError(
+                f"{where}: the page holds {visible:,} characters of text, too many for one article page "
+                f"(limit {max_text:,})"
+            )
     links = _link_texts(tree)
     published = _published(tree, url)
     language = _language(tree)
@@ -161,7 +173,8 @@ def extract_page(html: str, where: str, url: str | None = None) -> Page:
     lines = _body_lines(doc.text, title)
     if not lines:
         raise NoContentError(f"{where}: the page holds only its headline, no article text")
-    lines = [line for line in lines if _key(line) not in links]
+    link_words = {w for text in links for w in _WORDS.findall(text)}
+    lines = [line for line in lines if not _is_navigation(line, links, link_words)]
     if not lines:
         raise NoContentError(f"{where}: the page holds only navigation links, no article text")
     return Page(
@@ -192,6 +205,16 @@ def _parse(html: str) -> tuple[Any, list[str]]:
         return tree, [f"nested over {_LIBXML_MAX_DEPTH} levels deep; the text after that point was lost"]
     flat = _flatten(html, _FLATTEN_BELOW)
     return load_html(flat), [f"nested over {_LIBXML_MAX_DEPTH} levels deep; tags below {_FLATTEN_BELOW} were removed"]
+
+
+def _visible_chars(tree: Any) -> int:
+    """Characters of text outside ``<script>``, ``<style>`` and comments."""
+    total = 0
+    for el in tree.iter():
+        if isinstance(el.tag, str) and el.tag not in ("script", "style", "noscript", "template"):
+            total += len(el.text or "")
+        total += len(el.tail or "")
+    return total
 
 
 def _depth(tree: Any) -> int:
@@ -268,6 +291,8 @@ def _extract(tree: Any, url: str | None, *, precision: bool) -> Any:
         include_comments=False,
         include_tables=True,
         include_images=False,
+        # The date comes from _published(); this keeps htmldate off the body text (slow on big pages).
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = getattr(doc, "text", None)
     if not isinstance(text, str) or not text.strip():
@@ -293,6 +318,21 @@ def _body_lines(text: str, title: str | None) -> list[str]:
     if lines and title and _key(lines[0]) == _key(title):
         lines = lines[1:]
     return lines
+
+
+def _is_navigation(line: str, links: set[str], link_words: set[str]) -> bool:
+    """A line that is one link's text, or a run of link words with no sentence end ("Home News World").
+
+    >>> _is_navigation("Home World Sport", {"home", "world", "sport"}, {"home", "world", "sport"})
+    True
+    >>> _is_navigation("The world cup starts on Monday.", {"world cup"}, {"world", "cup"})
+    False
+    """
+    key = _key(line)
+    if key in links:
+        return True
+    words = _WORDS.findall(key)
+    return bool(words) and not _SENTENCE_END.search(line) and all(w in link_words for w in words)
 
 
 def _link_texts(tree: Any) -> set[str]:

@@ -45,6 +45,8 @@ MAX_BYTES = 16 * 1024 * 1024
 MAX_CHARS = 150_000
 #: A line this long with no sentence punctuation is worth a warning: it is one "sentence".
 _LONG_LINE = 10_000
+#: A web page with more visible text than this is refused before extraction (seconds per MB).
+_MAX_PAGE_TEXT = 10 * MAX_CHARS
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 
 _MAGIC = {
@@ -179,12 +181,10 @@ def read_source(
         return read_article(Path(source), article_id, meta)
     page = fetch(source, fetch_options or FetchOptions())
     where = source
-    warnings: tuple[str, ...] = (f"archived as {page.archived}",) if page.archived else ()
     if page.is_html or (not page.content_type and _sniff_html(page.data)):
-        article = from_html(page.data, article_id, meta, source=where, charset=page.charset, url=page.final_url)
-        return replace(article, warnings=article.warnings + warnings)
+        return from_html(page.data, article_id, meta, source=where, charset=page.charset, url=page.final_url)
     text, encoding = decode_detected(page.data, where, page.charset)
-    warnings += _encoding_warnings(encoding) if not page.charset else ()
+    warnings = _encoding_warnings(encoding) if not page.charset else ()
     outlet = _host(page.final_url) or ""
     meta = meta.over(Metadata(url=page.final_url))
     return from_text(text, article_id, meta, source=where, default_outlet=outlet, warnings=warnings)
@@ -219,7 +219,7 @@ def from_html(
         html = data
     if not html.strip():
         raise InputError(f"{where}: empty file (no text)")
-    page = extract_page(html, where, url)
+    page = extract_page(html, where, url, max_text=_MAX_PAGE_TEXT)
     _check_length(page.text, where)
     found = Metadata(page.outlet, page.published, page.url, page.language)
     merged = meta.over(found)

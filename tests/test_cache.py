@@ -58,6 +58,7 @@ def test_models_do_not_share_vectors(tmp_path: Path) -> None:
 
 
 def test_cache_folder_follows_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.undo()  # conftest points the cache at the session's temporary folder
     monkeypatch.setenv(CACHE_ENV, str(tmp_path / "here"))
     assert cache_dir() == tmp_path / "here"
     DiskCachedEmbedder(Counting()).embed_batch(["One."])

@@ -115,3 +115,12 @@ def test_a_one_sentence_page_keeps_its_sentence_and_not_the_menu(tmp_path: Path)
     path.write_text(page("<p>The minister said 40 families were moved.</p>", title="Claim"))
     article = read_article(path, "A")
     assert article.text[article.body_start :] == "The minister said 40 families were moved."
+
+
+def test_a_page_with_too_much_text_is_refused_before_extraction() -> None:
+    from compare.errors import TooLargeError
+
+    html = page("<p>The council said the storm flooded three towns on Monday.</p>" * 2000)
+    with pytest.raises(TooLargeError, match=r"big.html: the page holds 1\d\d,\d\d\d characters of text"):
+        extract_page(html, "big.html", max_text=100_000)
+    assert extract_page(html, "big.html", max_text=1_000_000).body
