@@ -25,6 +25,7 @@ chromium:
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/python -m compare.onnx_model  # export the bundled model to ONNX once (~20 s)
 	touch $@
 
 test: setup

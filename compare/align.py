@@ -19,6 +19,13 @@ Method, and why:
    conflicts by total evidence and is still instant for news-length articles.
 
 Sentences in no bead are dropped (A) or added (B).
+
+Speed, for long articles: each stage is near-linear in the sentences except the similarity
+matrix (one matrix product). Top-k pruning keeps the candidates linear; every clause is
+embedded in one batch and compared with the other side once, not once per candidate pair;
+and the integer programme is solved per connected group of conflicting beads: a bead that
+conflicts with nothing is simply taken, a small group is searched exactly, and only a large
+group goes to the MILP solver (scipy, imported only then).
 """
 
 from __future__ import annotations
@@ -41,6 +48,12 @@ _MIN_CLAUSE_WORDS = 5
 #: A candidate bead: (A indices, B indices) and its gain over the thresholds.
 Candidate = tuple[tuple[tuple[int, ...], tuple[int, ...]], float]
 _TOP_K = 3
+#: A group of conflicting beads is searched exactly in Python up to this many search nodes
+#: (a few milliseconds), and otherwise handed to scipy's MILP solver, whose import alone takes
+#: about 0.4 s. The seed pair's largest group (30 beads) takes under 100 nodes.
+_SEARCH_NODES = 20_000
+#: Clause rows per matrix product when finding each clause's best match on the other side.
+_CHUNK = 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,24 +82,39 @@ def align(a: Sequence[str], b: Sequence[str], embedder: Embedder, config: Config
     """
     if not a or not b:
         return _order([], len(a), len(b))
-    ea, eb = embedder.embed_batch(list(a)), embedder.embed_batch(list(b))
+    vectors = embedder.embed_batch([*a, *b])  # one call: the model is fastest on big batches
+    ea, eb = vectors[: len(a)], vectors[len(a) :]
     sim = ea @ eb.T
     singles = _singles(sim, config.link_threshold)
     beads: list[Candidate] = [(((i,), (j,)), float(sim[i, j]) - config.link_threshold) for i, j in singles]
     beads += _merges(a, b, ea, eb, sim, singles, embedder, config)
     chosen = _select(beads, len(a), len(b))
-    scored = [Bead(ai, bj, _score(ai, bj, a, b, sim, embedder)) for ai, bj in chosen]
-    return _order(scored, len(a), len(b))
+    scores = _scores(chosen, a, b, sim, embedder)
+    return _order([Bead(ai, bj, score) for (ai, bj), score in zip(chosen, scores, strict=True)], len(a), len(b))
 
 
 def _singles(sim: np.ndarray, threshold: float) -> list[tuple[int, int]]:
+    """The top-k partners of each sentence, both ways, that reach ``threshold``.
+
+    One argsort over the whole matrix sorts each row exactly as a per-row argsort does.
+    """
     keep: set[tuple[int, int]] = set()
     k_b, k_a = min(_TOP_K, sim.shape[1]), min(_TOP_K, sim.shape[0])
-    for i, row in enumerate(sim):
-        keep.update((i, int(j)) for j in np.argsort(-row)[:k_b] if row[j] >= threshold)
-    for j, col in enumerate(sim.T):
-        keep.update((int(i), j) for i in np.argsort(-col)[:k_a] if col[i] >= threshold)
+    top_b = np.argsort(-sim, axis=1)[:, :k_b]
+    for i, j in zip(*np.nonzero(np.take_along_axis(sim, top_b, axis=1) >= threshold), strict=True):
+        keep.add((int(i), int(top_b[i, j])))
+    top_a = np.argsort(-sim.T, axis=1)[:, :k_a]
+    for j, i in zip(*np.nonzero(np.take_along_axis(sim.T, top_a, axis=1) >= threshold), strict=True):
+        keep.add((int(top_a[j, i]), int(j)))
     return sorted(keep)
+
+
+@dataclass(frozen=True, slots=True)
+class _Clauses:
+    """The clauses of one sentence: their vectors, and each one's best cosine on the other side."""
+
+    vectors: np.ndarray
+    best: np.ndarray
 
 
 def _merges(
@@ -100,68 +128,184 @@ def _merges(
     config: Config,
 ) -> list[Candidate]:
     """2-1 beads (two A sentences into one B) and 1-2 beads (one A split over two B)."""
+    of_b, of_a = _clause_tables({j: b[j] for _, j in singles}, ea, {i: a[i] for i, _ in singles}, eb, embedder)
     out: list[Candidate] = []
     for i, j in singles:
         base = float(sim[i, j]) - config.link_threshold
-        for k, evidence in _neighbour_evidence(b[j], ea[i], ea, embedder, i, config):
+        for k, evidence in _neighbour_evidence(of_b.get(j), ea[i], ea, i, config):
             if sim[i, j] >= sim[k, j]:  # the partner, not the neighbour, is the main source
                 out.append(((tuple(sorted((i, k))), (j,)), base + evidence))
-        for k, evidence in _neighbour_evidence(a[i], eb[j], eb, embedder, j, config):
+        for k, evidence in _neighbour_evidence(of_a.get(i), eb[j], eb, j, config):
             if sim[i, j] >= sim[i, k]:
                 out.append((((i,), tuple(sorted((j, k)))), base + evidence))
     return out
 
 
+def _clause_tables(
+    from_b: dict[int, str], ea: np.ndarray, from_a: dict[int, str], eb: np.ndarray, embedder: Embedder
+) -> tuple[dict[int, _Clauses], dict[int, _Clauses]]:
+    """The clauses of the candidate sentences that have two or more, embedded in one batch.
+
+    A sentence is in up to 2 x top-k candidate pairs: its clauses are split, embedded and
+    compared with the whole other side once here, in a few large matrix products, not per pair.
+    """
+    parts = [
+        (side, index, clauses(text)) for side, texts in ((0, from_b), (1, from_a)) for index, text in texts.items()
+    ]
+    parts = [p for p in parts if len(p[2]) >= 2]
+    tables: tuple[dict[int, _Clauses], dict[int, _Clauses]] = ({}, {})
+    if not parts:
+        return tables
+    vectors = embedder.embed_batch([clause for _, _, found in parts for clause in found])
+    best = np.empty(len(vectors), dtype=np.float32)
+    start = 0
+    for side in (0, 1):
+        end = start + sum(len(found) for s, _, found in parts if s == side)
+        others = ea if side == 0 else eb
+        for lo in range(start, end, _CHUNK):  # a few large products, not one small one per clause
+            best[lo : min(end, lo + _CHUNK)] = (vectors[lo : min(end, lo + _CHUNK)] @ others.T).max(axis=1)
+        start = end
+    start = 0
+    for side, index, found in parts:
+        tables[side][index] = _Clauses(vectors[start : start + len(found)], best[start : start + len(found)])
+        start += len(found)
+    return tables
+
+
 def _neighbour_evidence(
-    sentence: str, partner: np.ndarray, others: np.ndarray, embedder: Embedder, index: int, config: Config
+    found: _Clauses | None, partner: np.ndarray, others: np.ndarray, index: int, config: Config
 ) -> list[tuple[int, float]]:
     """Neighbours of ``index`` among ``others`` that best explain a clause ``partner`` misses."""
-    parts = clauses(sentence)
-    if len(parts) < 2:
+    if found is None:
         return []
-    vectors = embedder.embed_batch(parts)
-    found: dict[int, float] = {}
-    for vec in vectors:
+    evidence: dict[int, float] = {}
+    for vec, best in zip(found.vectors, found.best, strict=True):
         explained = float(vec @ partner)
         if explained >= config.clause_explained:
             continue
-        cos = others @ vec
-        floor = max(config.clause_threshold, float(cos.max()) - config.clause_margin, explained + config.clause_gain)
+        floor = max(config.clause_threshold, float(best) - config.clause_margin, explained + config.clause_gain)
         for k in (index - 1, index + 1):
-            if 0 <= k < len(others) and cos[k] >= floor:
-                found[k] = max(found.get(k, 0.0), float(cos[k]) - config.clause_threshold)
-    return sorted(found.items())
+            if 0 <= k < len(others) and (cos := float(others[k] @ vec)) >= floor:
+                evidence[k] = max(evidence.get(k, 0.0), cos - config.clause_threshold)
+    return sorted(evidence.items())
 
 
 def _select(beads: list[Candidate], n_a: int, n_b: int) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-    """The set of beads with the largest total margin, each sentence used at most once."""
-    if not beads:
-        return []
-    from scipy.optimize import Bounds, LinearConstraint, milp
+    """The set of beads with the largest total margin, each sentence used at most once.
 
-    usage = np.zeros((n_a + n_b, len(beads)))
-    for col, ((ai, bj), _) in enumerate(beads):
-        usage[list(ai), col] = 1
-        usage[[n_a + j for j in bj], col] = 1
-    gains = np.array([max(gain, 1e-6) for _, gain in beads])
+    Beads that share no sentence, directly or through other beads, do not interact, so each
+    connected group is solved on its own: a bead alone is always taken (every gain is
+    positive), a group is searched exactly in Python while that stays quick, and the rest go to
+    the MILP solver. Where several sets tie exactly (a sentence repeated word for word), the
+    search keeps the first it finds, taking beads in order of gain, then of position.
+    """
+    gains = [max(gain, 1e-6) for _, gain in beads]
+    masks = [sum(1 << i for i in ai) | sum(1 << (n_a + j) for j in bj) for (ai, bj), _ in beads]
+    chosen: list[int] = []
+    for group in _groups(beads, n_a, n_b):
+        found = group if len(group) == 1 else _best_packing(group, masks, gains)
+        chosen += found if found is not None else _milp(group, beads, gains, n_a, n_b)
+    return [beads[c][0] for c in sorted(chosen)]
+
+
+def _groups(beads: list[Candidate], n_a: int, n_b: int) -> list[list[int]]:
+    """Bead indices grouped by connected components of shared sentences (union-find)."""
+    parent = list(range(n_a + n_b))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for (ai, bj), _ in beads:
+        nodes = [*ai, *(n_a + j for j in bj)]
+        for node in nodes[1:]:
+            parent[root(node)] = root(nodes[0])
+    groups: dict[int, list[int]] = {}
+    for c, ((ai, bj), _) in enumerate(beads):
+        groups.setdefault(root(ai[0] if ai else n_a + bj[0]), []).append(c)
+    return list(groups.values())
+
+
+def _best_packing(group: list[int], masks: list[int], gains: list[float]) -> list[int] | None:
+    """Exact maximum-gain packing by branch and bound, or None past :data:`_SEARCH_NODES` nodes.
+
+    Beads are tried largest gain first; a branch stops when even all the beads left could not
+    beat the best set found. News articles need a few hundred nodes.
+    """
+    order = sorted(group, key=lambda c: -gains[c])
+    rest = [0.0] * (len(order) + 1)  # rest[p]: the most that beads order[p:] could add
+    for p in range(len(order) - 1, -1, -1):
+        rest[p] = rest[p + 1] + gains[order[p]]
+    best: tuple[float, list[int]] = (-1.0, [])
+    budget = [_SEARCH_NODES]
+
+    def search(p: int, used: int, total: float, picked: list[int]) -> None:
+        nonlocal best
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise _TooHard
+        if total > best[0]:
+            best = (total, picked)
+        if p == len(order) or total + rest[p] <= best[0]:
+            return
+        c = order[p]
+        if not masks[c] & used:
+            search(p + 1, used | masks[c], total + gains[c], [*picked, c])
+        search(p + 1, used, total, picked)
+
+    try:
+        search(0, 0, 0.0, [])
+    except _TooHard:
+        return None
+    return best[1]
+
+
+class _TooHard(Exception):
+    """The exact search ran out of nodes: the group goes to the MILP solver."""
+
+
+def _milp(group: list[int], beads: list[Candidate], gains: list[float], n_a: int, n_b: int) -> list[int]:
+    from scipy.optimize import Bounds, LinearConstraint, milp
+    from scipy.sparse import coo_array
+
+    rows, cols = [], []
+    for col, c in enumerate(group):
+        ai, bj = beads[c][0]
+        rows += [*ai, *(n_a + j for j in bj)]
+        cols += [col] * (len(ai) + len(bj))
+    usage = coo_array((np.ones(len(rows)), (rows, cols)), shape=(n_a + n_b, len(group))).tocsr()
     result = milp(
-        -gains,
+        -np.array([gains[c] for c in group]),
         constraints=LinearConstraint(usage, 0, 1),
-        integrality=np.ones(len(beads)),
+        integrality=np.ones(len(group)),
         bounds=Bounds(0, 1),
     )
     if result.x is None:  # pragma: no cover - HiGHS always solves a feasible 0/1 packing
         raise RuntimeError(f"alignment solver failed: {result.message}")
-    return [beads[c][0] for c in np.flatnonzero(result.x > 0.5)]
+    return [group[col] for col in np.flatnonzero(result.x > 0.5)]
 
 
-def _score(
-    ai: tuple[int, ...], bj: tuple[int, ...], a: Sequence[str], b: Sequence[str], sim: np.ndarray, embedder: Embedder
-) -> float:
-    if len(ai) == 1 and len(bj) == 1:
-        return float(sim[ai[0], bj[0]])
-    vecs = embedder.embed_batch([" ".join(a[i] for i in ai), " ".join(b[j] for j in bj)])
-    return float(vecs[0] @ vecs[1])
+def _scores(
+    chosen: list[tuple[tuple[int, ...], tuple[int, ...]]],
+    a: Sequence[str],
+    b: Sequence[str],
+    sim: np.ndarray,
+    embedder: Embedder,
+) -> list[float]:
+    """Each bead's cosine: from ``sim`` for 1-1 beads, of the joined texts (one batch) otherwise."""
+    joined = [(" ".join(a[i] for i in ai), " ".join(b[j] for j in bj)) for ai, bj in chosen if len(ai) + len(bj) > 2]
+    vectors = embedder.embed_batch([text for pair in joined for text in pair]) if joined else None
+    scores, k = [], 0
+    for ai, bj in chosen:
+        if len(ai) == 1 and len(bj) == 1:
+            scores.append(float(sim[ai[0], bj[0]]))
+        else:
+            assert vectors is not None
+            scores.append(float(vectors[2 * k] @ vectors[2 * k + 1]))
+            k += 1
+    return scores
 
 
 def _order(beads: list[Bead], n_a: int, n_b: int) -> list[Bead]:
@@ -174,9 +318,11 @@ def _order(beads: list[Bead], n_a: int, n_b: int) -> list[Bead]:
     for pos, bead in enumerate(beads):
         keys[pos] = (float(min(bead.a)), 0, min(bead.b, default=-1))
     added = [Bead((), (j,), 0.0) for j in range(n_b) if j not in used_b]
+    before, last = [], -1.0  # before[j]: the anchor of the nearest aligned B sentence before j
+    for j in range(n_b):
+        before.append(last)
+        last = anchor.get(j, last)
     for bead in added:
-        j = bead.b[0]
-        before = [anchor[k] for k in range(j - 1, -1, -1) if k in anchor][:1]
-        keys[len(keys)] = (before[0] if before else -1.0, 1, j)
+        keys[len(keys)] = (before[bead.b[0]], 1, bead.b[0])
     everything = beads + added
     return [everything[pos] for pos in sorted(keys, key=keys.__getitem__)]

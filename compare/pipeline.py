@@ -72,6 +72,9 @@ def _select_stories(
 ) -> list[ArticleResult]:
     """Keep, in each article, the stories that match the other article's news."""
     first = [segment(art.text, blk, art.id) for art, blk in zip(articles, blocks, strict=True)]
+    # Every news sentence in one batch (the model is fastest on big batches): the story
+    # scores below and the alignment then read their vectors from the cache.
+    embedder.embed_batch([s.text for sentences in first for s in sentences if s.role == "news"])
     results = []
     for k, (art, blk, sents) in enumerate(zip(articles, blocks, first, strict=True)):
         other = [s.text for s in first[1 - k] if s.role == "news"]

@@ -20,6 +20,7 @@ REWRITE = str(TEST_FIXTURES / "rewrite.txt")
 def fake_model(monkeypatch: pytest.MonkeyPatch) -> None:
     """The CLI builds its embedder from compare.embed; give it the fake one."""
     monkeypatch.setattr(compare.embed, "SentenceTransformerEmbedder", lambda model=None: FakeEmbedder())
+    monkeypatch.setattr(compare.embed, "OnnxEmbedder", lambda model=None, **_: FakeEmbedder())
 
 
 def run(*args: str) -> tuple[int, str, str]:
