@@ -1,21 +1,33 @@
-"""The command line: parse, call one library function, hand the result to one renderer."""
+"""The command line: parse, call one library function, hand the result to one renderer.
+
+``compare ORIGINAL REWRITE`` runs the default command, ``pair``; ``compare batch FILE`` runs
+many pairs. :class:`DefaultGroup` routes any first argument that is not a command name to
+``pair`` (as click-default-group does), so every older command line keeps working.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from compare.config import Config
-from compare.embed import BUNDLED
-from compare.errors import CompareError
-from compare.ingest import Metadata, parse_date, read_article
+from compare.embed import BACKENDS, BUNDLED
+from compare.errors import BatchRowsFailed, CompareError
+from compare.ingest import Metadata, parse_date, read_source
 from compare.models import Comparison
+
+if TYPE_CHECKING:
+    from compare.embed import Embedder
+    from compare.facts import FactExtractor
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 FORMATS = ("terminal", "json", "html", "csv", "parquet", "jsonl")
 #: Formats that write two tables beside ``-o NAME.EXT``: NAME.claims.EXT and NAME.findings.EXT.
@@ -32,9 +44,72 @@ def _dates(values: Sequence[str], n: int) -> list[date | None]:
     return [parse_date(v, where="--published") if v else None for v in _per_article(values, n, "--published")]
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.argument("original", type=click.Path(path_type=Path, dir_okay=False))
-@click.argument("rewrite", type=click.Path(path_type=Path, dir_okay=False))
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _model_options(command: F) -> F:
+    """--model, --backend, --config, --facts and --cache: how a comparison is computed."""
+    options = [
+        click.option(
+            "--model",
+            default=None,
+            metavar="NAME_OR_PATH",
+            help=f"A sentence-transformers model directory or cached name (default: {BUNDLED}, shipped offline).",
+        ),
+        click.option(
+            "--backend",
+            type=click.Choice(BACKENDS),
+            default="auto",
+            show_default=True,
+            help="Embedding backend: onnx (onnxruntime, fast start) or torch (sentence-transformers, the "
+            "reference); auto is onnx for the bundled model.",
+        ),
+        click.option(
+            "--config",
+            "config_path",
+            type=click.Path(path_type=Path, dir_okay=False),
+            help="A TOML file of thresholds (see compare/config.py for the keys).",
+        ),
+        click.option(
+            "--facts/--no-facts",
+            default=True,
+            show_default=True,
+            help="Extract facts (names, numbers, dates, quotes, sources) and report what changed in them.",
+        ),
+        click.option(
+            "--cache/--no-cache",
+            default=True,
+            show_default=True,
+            help="Keep sentence vectors in an on-disk cache ($COMPARE_CACHE_DIR, else the user cache folder), "
+            "so re-checking an article costs no re-embedding.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _fetch_options(command: F) -> F:
+    """--archive and --timeout: how URLs are fetched."""
+    command = click.option(
+        "--timeout",
+        type=click.FloatRange(0.1, 600),
+        default=20.0,
+        show_default=True,
+        metavar="SECONDS",
+        help="For a URL: the longest wait to connect, or between two pieces of the page.",
+    )(command)
+    return click.option(
+        "--archive",
+        type=click.Path(path_type=Path, file_okay=False),
+        metavar="DIR",
+        help="Keep each fetched web page in DIR (NAME.html beside a NAME.json record), to reproduce the check.",
+    )(command)
+
+
+@click.command("pair", context_settings=CONTEXT)
+@click.argument("original")
+@click.argument("rewrite")
 @click.option(
     "--outlet",
     multiple=True,
@@ -48,6 +123,12 @@ def _dates(values: Sequence[str], n: int) -> list[date | None]:
     help="Publication date, once per article in order: 2023-09-01, 'Aug. 31, 2023', ...",
 )
 @click.option("--url", multiple=True, metavar="URL", help="Where the article was published, once per article.")
+@click.option(
+    "--language",
+    multiple=True,
+    metavar="CODE",
+    help="Language code (en, ar, ...), once per article (default: the page's, when a web page says).",
+)
 @click.option(
     "-f",
     "--format",
@@ -64,24 +145,8 @@ def _dates(values: Sequence[str], n: int) -> list[date | None]:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Write the report to this file (atomically) instead of standard output.",
 )
-@click.option(
-    "--model",
-    default=None,
-    metavar="NAME_OR_PATH",
-    help=f"A sentence-transformers model directory or cached name (default: {BUNDLED}, shipped offline).",
-)
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="A TOML file of thresholds (see compare/config.py for the keys).",
-)
-@click.option(
-    "--facts/--no-facts",
-    default=True,
-    show_default=True,
-    help="Extract facts (names, numbers, dates, quotes, sources) and report what changed in them.",
-)
+@_model_options
+@_fetch_options
 @click.option(
     "--width",
     type=click.IntRange(60, 400),
@@ -94,12 +159,13 @@ def _dates(values: Sequence[str], n: int) -> list[date | None]:
     help="Colour the terminal report (default: only on a terminal, and never with NO_COLOR set).",
 )
 @click.version_option(package_name="compare", prog_name="compare")
-def main(
-    original: Path,
-    rewrite: Path,
+def pair(
+    original: str,
+    rewrite: str,
     outlet: tuple[str, ...],
     published: tuple[str, ...],
     url: tuple[str, ...],
+    language: tuple[str, ...],
     fmt: str,
     output: Path | None,
     model: str | None,
@@ -107,16 +173,49 @@ def main(
     width: int | None,
     color: bool | None,
     facts: bool,
+    backend: str,
+    cache: bool,
+    archive: Path | None,
+    timeout: float,
 ) -> None:
     """Compare REWRITE with ORIGINAL: which claims were carried over, reworded, changed,
     dropped or added, with word-level diffs.
 
+    ORIGINAL and REWRITE are text, JSON or HTML files (a saved web page: the article and its
+    outlet, date and URL are extracted), or http(s) URLs to fetch.
+
     \b
     Example:
       compare original.txt rewrite.txt --outlet 'Daily A' --outlet 'Daily B' --published 2023-09-01
+      compare https://example.org/story saved-rewrite.html --archive pages/
     """
+    _exit_on_errors(
+        lambda: _run(
+            original,
+            rewrite,
+            outlet,
+            published,
+            url,
+            fmt,
+            output,
+            model,
+            config_path,
+            width,
+            color,
+            facts,
+            backend,
+            language=language,
+            cache=cache,
+            archive=archive,
+            timeout=timeout,
+        )
+    )
+
+
+def _exit_on_errors(run: Callable[[], None]) -> None:
+    """Run a command; a CompareError becomes one line on stderr and its exit code, never a traceback."""
     try:
-        _run(original, rewrite, outlet, published, url, fmt, output, model, config_path, width, color, facts)
+        run()
     except CompareError as exc:
         click.echo(f"compare: error: {exc}", err=True)
         sys.exit(exc.exit_code)
@@ -133,8 +232,8 @@ def main(
 
 
 def _run(
-    original: Path,
-    rewrite: Path,
+    original: str,
+    rewrite: str,
     outlet: Sequence[str],
     published: Sequence[str],
     url: Sequence[str],
@@ -145,23 +244,37 @@ def _run(
     width: int | None,
     color: bool | None,
     facts: bool = True,
+    backend: str = "auto",
+    *,
+    language: Sequence[str] = (),
+    cache: bool = True,
+    archive: Path | None = None,
+    timeout: float = 20.0,
 ) -> None:
-    from compare.embed import SentenceTransformerEmbedder
-    from compare.facts import FactExtractor
+    from compare.batch import compare_sources
+    from compare.fetch import FetchOptions
     from compare.output import write_atomic
-    from compare.pipeline import compare_articles
 
     if fmt in TABLE_FORMATS and output is None:
         raise click.UsageError(f"--format {fmt} writes two tables: give -o NAME.{fmt}")
-    paths = [original, rewrite]
+    sources = [original, rewrite]
     config = Config.from_toml(config_path) if config_path else Config()
-    metas = zip(_per_article(outlet, 2, "--outlet"), _dates(published, 2), _per_article(url, 2, "--url"), strict=True)
+    metas = zip(
+        _per_article(outlet, 2, "--outlet"),
+        _dates(published, 2),
+        _per_article(url, 2, "--url"),
+        _per_article(language, 2, "--language"),
+        strict=True,
+    )
+    fetching = FetchOptions(timeout=timeout, archive=archive)
     articles = [
-        read_article(path, article_id, Metadata(o, p, u))
-        for path, article_id, (o, p, u) in zip(paths, "AB", metas, strict=True)
+        read_source(source, article_id, Metadata(*meta), fetch_options=fetching)
+        for source, article_id, meta in zip(sources, "AB", metas, strict=True)
     ]
-    embedder = SentenceTransformerEmbedder(model or config.model)
-    comparison = compare_articles(articles, embedder, config, FactExtractor() if facts else None)
+    embedder, extractor = _models(model or config.model, backend, facts, cache)
+    comparison = compare_sources(articles, embedder, config, extractor)
+    for warning in comparison.warnings:
+        click.echo(f"compare: warning: {warning}", err=True)
     if fmt in TABLE_FORMATS and output is not None:
         from compare.render.tabular import write_tables
 
@@ -172,6 +285,22 @@ def _run(
         write_atomic(output, text)
     else:
         click.echo(text, nl=False)
+
+
+def _models(model: str, backend: str, facts: bool, cache: bool) -> tuple[Embedder, FactExtractor | None]:
+    """The embedder (behind the disk cache unless --no-cache) and the facts extractor, built once."""
+    from compare.embed import load_embedder
+    from compare.facts import FactExtractor
+
+    def notify(line: str) -> None:
+        click.echo(line, err=True)
+
+    embedder = load_embedder(model, backend, notify=notify)
+    if cache:
+        from compare.cache import DiskCachedEmbedder
+
+        embedder = DiskCachedEmbedder(embedder, notify=notify)
+    return embedder, FactExtractor() if facts else None
 
 
 def _render(comparison: Comparison, fmt: str, output: Path | None, width: int | None, color: bool | None) -> str:
@@ -194,3 +323,116 @@ def _render(comparison: Comparison, fmt: str, output: Path | None, width: int | 
     if width is None:
         width = shutil.get_terminal_size().columns if tty else 100
     return render_terminal(comparison, width=width, color=use_color)
+
+
+class DefaultGroup(click.Group):
+    """A group that runs its default command when the first argument names no command.
+
+    ``compare a.txt b.txt`` is ``compare pair a.txt b.txt``; ``compare batch pairs.jsonl`` runs
+    ``batch``. (A file literally named ``batch`` is reached as ``./batch``.) Its help is the
+    default command's, followed by the list of commands.
+    """
+
+    def __init__(self, *args: Any, default: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.default = default
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in (*ctx.help_option_names, "--version"):
+            args = [self.default, *args]
+        return super().parse_args(ctx, args)
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        default = self.commands[self.default]
+        sub = click.Context(default, info_name=ctx.info_name, parent=ctx.parent)
+        default.format_usage(sub, formatter)
+        for name in sorted(set(self.commands) - {self.default}):
+            pieces = self.commands[name].collect_usage_pieces(ctx)
+            formatter.write_usage(f"{ctx.command_path} {name}", " ".join(pieces), prefix="   or: ")
+        default.format_help_text(sub, formatter)
+        default.format_options(sub, formatter)
+        self.format_commands(ctx, formatter)
+        with formatter.section("More"):
+            formatter.write_text(f"'{ctx.command_path} COMMAND --help' shows a command's own options.")
+
+
+@click.group(cls=DefaultGroup, default="pair", context_settings=CONTEXT)
+@click.version_option(package_name="compare", prog_name="compare")
+def main() -> None:
+    """Compare news articles: what changed when one outlet rewrote another's story."""
+
+
+main.add_command(pair)
+
+
+@main.command("batch", context_settings=CONTEXT)
+@click.argument("pairs_file", metavar="PAIRS_FILE", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Append one JSON line per pair to this file, and resume from it: rows already there are skipped "
+    "(default: standard output).",
+)
+@click.option(
+    "--reports",
+    type=click.Path(path_type=Path, file_okay=False),
+    metavar="DIR",
+    help="Also write one report per pair into DIR, named after the row id.",
+)
+@click.option("--report-format", type=click.Choice(["html", "json", "terminal"]), default="html", show_default=True)
+@click.option("--retry-failed", is_flag=True, help="Run again the rows whose line in -o FILE is an error.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on standard error (default: on a terminal).")
+@_model_options
+@_fetch_options
+def batch(
+    pairs_file: Path,
+    output: Path | None,
+    reports: Path | None,
+    report_format: str,
+    retry_failed: bool,
+    progress: bool | None,
+    model: str | None,
+    backend: str,
+    config_path: Path | None,
+    facts: bool,
+    cache: bool,
+    archive: Path | None,
+    timeout: float,
+) -> None:
+    """Compare every pair listed in PAIRS_FILE (JSONL or CSV): one JSON line per pair.
+
+    \b
+    A JSONL row: {"id": "case-7", "articles": [{"text": "..."}, {"path": "b.html"},
+                  {"url": "https://..."}]} (the first article is the original;
+    outlet, published and language may be given per article). A CSV file has
+    the columns id, original, rewrite (paths or URLs), original_outlet, ...
+    A failed row is reported and recorded, and the batch goes on (exit code 11
+    at the end); run the same command again to resume.
+    """
+
+    def run() -> None:
+        from compare.batch import BatchOptions, read_rows, run_batch
+        from compare.fetch import FetchOptions
+
+        rows = read_rows(pairs_file)
+        config = Config.from_toml(config_path) if config_path else Config()
+        options = BatchOptions(
+            config=config,
+            output=output,
+            reports=reports,
+            report_format=report_format,
+            fetch=FetchOptions(timeout=timeout, archive=archive),
+            retry_failed=retry_failed,
+            progress=sys.stderr.isatty() if progress is None else progress,
+        )
+        embedder, extractor = _models(model or config.model, backend, facts, cache)
+        summary = run_batch(rows, embedder, extractor, options, notify=lambda line: click.echo(line, err=True))
+        if summary.skipped:
+            click.echo(f"compare: {summary.skipped} rows already done in {output}, skipped", err=True)
+        if summary.failed:
+            raise BatchRowsFailed(
+                f"{summary.failed} of {summary.total} rows failed (each has an error line in the output)"
+            )
+
+    _exit_on_errors(run)

@@ -74,6 +74,17 @@ class FakeEmbedder(Embedder):
         return out / np.linalg.norm(out, axis=1, keepdims=True)
 
 
+@pytest.fixture(autouse=True)
+def _embedding_cache_in_tmp(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI's embedding cache goes to the session's temporary folder, never the user's.
+
+    (Only the vectors: the exported ONNX model stays in $COMPARE_CACHE_DIR, exported once.)
+    """
+    import compare.cache
+
+    monkeypatch.setattr(compare.cache, "cache_dir", lambda: tmp_path_factory.getbasetemp() / "embedding-cache")
+
+
 @pytest.fixture
 def fake_embedder() -> FakeEmbedder:
     return FakeEmbedder()
