@@ -22,7 +22,8 @@ interrupted batch is re-run with the same command. Each row's lines are appended
 at once; a line cut short by a crash is removed before appending. ``retry_failed`` runs the
 rows that failed again (their old error lines are dropped first, by an atomic rewrite).
 
-The embedder and the facts extractor are built once by the caller and shared by every row.
+The embedder and the facts extractor are built once, by the ``models`` function the caller
+passes, and shared by every row; when every row is already done they are not built at all.
 """
 
 from __future__ import annotations
@@ -127,18 +128,24 @@ def read_rows(path: Path) -> list[Row]:
 
 def run_batch(
     rows: list[Row],
-    embedder: Embedder,
-    facts: FactExtractor | None,
+    models: Callable[[], tuple[Embedder, FactExtractor | None]],
     options: BatchOptions,
     *,
     stream: TextIO | None = None,
     notify: Callable[[str], None] = lambda line: print(line, file=sys.stderr),
 ) -> BatchSummary:
-    """Compare every row not already done; write one JSON line per pair (or per failed row)."""
+    """Compare every row not already done; write one JSON line per pair (or per failed row).
+
+    ``models()`` builds the embedder and the facts extractor (or ``None``); it is called once,
+    and only if some row is left to do.
+    """
     done = _finished(options.output, options.retry_failed)
     todo = [row for row in rows if row.id not in done]
+    if not todo:
+        return BatchSummary(len(rows), 0, len(rows))
     if options.reports is not None:
         _make_folder(options.reports)
+    embedder, facts = models()
     failed: list[str] = []
     with _Sink(options.output, stream or sys.stdout) as sink, _Progress(options.progress, len(todo)) as bar:
         say = bar.wrap(notify)

@@ -426,8 +426,12 @@ def batch(
             retry_failed=retry_failed,
             progress=sys.stderr.isatty() if progress is None else progress,
         )
-        embedder, extractor = _models(model or config.model, backend, facts, cache)
-        summary = run_batch(rows, embedder, extractor, options, notify=lambda line: click.echo(line, err=True))
+        summary = run_batch(
+            rows,
+            lambda: _models(model or config.model, backend, facts, cache),
+            options,
+            notify=lambda line: click.echo(line, err=True),
+        )
         if summary.skipped:
             click.echo(f"compare: {summary.skipped} rows already done in {output}, skipped", err=True)
         if summary.failed:

@@ -47,7 +47,9 @@ def run(rows_file: Path, output: Path | None, **kw: Any) -> tuple[BatchSummary, 
     notes: list[str] = []
     stream = io.StringIO()
     options = BatchOptions(output=output, **kw)
-    summary = run_batch(read_rows(rows_file), FakeEmbedder(), None, options, stream=stream, notify=notes.append)
+    summary = run_batch(
+        read_rows(rows_file), lambda: (FakeEmbedder(), None), options, stream=stream, notify=notes.append
+    )
     return summary, notes, stream.getvalue()
 
 

@@ -225,6 +225,7 @@ def test_a_batch_of_fifty_pairs_with_one_bad_row_and_a_resume(tmp_path: Path, mo
     assert len(list(reports.glob("*.html"))) == 50
     code, _, err = run("batch", str(pairs), "-o", str(out))
     assert code == 0 and "51 rows already done" in err
+    assert loads == {"embedder": 1, "spacy": 1}  # nothing left to do: no model loaded
     assert len(out.read_text(encoding="utf-8").splitlines()) == 51
 
 
