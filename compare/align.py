@@ -20,12 +20,13 @@ Method, and why:
 
 Sentences in no bead are dropped (A) or added (B).
 
-Speed, for long articles: each stage is near-linear in the sentences except the similarity
-matrix (one matrix product). Top-k pruning keeps the candidates linear; every clause is
-embedded in one batch and compared with the other side once, not once per candidate pair;
-and the integer programme is solved per connected group of conflicting beads: a bead that
-conflicts with nothing is simply taken, a small group is searched exactly, and only a large
-group goes to the MILP solver (scipy, imported only then).
+Speed, for long articles: apart from the all-pairs similarity matrix and its ranking (one
+matrix product and one vectorised sort), the work grows about linearly with the sentences.
+Top-k pruning keeps the candidates linear; all clauses are embedded in one batch and each is
+compared with the other side once, not once per candidate pair; and the integer programme
+is solved per connected group of conflicting beads: a bead that conflicts with nothing is
+simply taken, a group is searched exactly while that stays quick, and only a hard group goes
+to the MILP solver (scipy, imported only then).
 """
 
 from __future__ import annotations

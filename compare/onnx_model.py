@@ -119,7 +119,24 @@ def ensure(
                 "later runs start in well under a second"
             )
         export(model, target.parent)
+        _prune(target.parent)
     return target
+
+
+def _prune(current: Path) -> None:
+    """Delete other exports whose source model is gone (a removed virtual environment)."""
+    import shutil
+
+    for folder in current.parent.iterdir():
+        meta = folder / "export.json"
+        if folder == current or not meta.is_file():
+            continue
+        try:
+            source = json.loads(meta.read_text(encoding="utf-8")).get("source", "")
+        except (OSError, ValueError):
+            continue
+        if source and not Path(source).exists():
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def export(model: ModelSpec, folder: Path) -> None:

@@ -185,3 +185,19 @@ def test_caching_embedder_still_embeds_each_text_once() -> None:
     first = cached.embed_batch(["a b c", "d e f", "a b c"])
     again = cached.embed_batch(["d e f"])
     assert inner.calls == 1 and np.array_equal(first[1], again[0]) and np.array_equal(first[0], first[2])
+
+
+def test_exports_of_removed_models_are_pruned(tmp_path: Path) -> None:
+    from compare.onnx_model import _prune
+
+    def export_dir(name: str, source: Path) -> Path:
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "export.json").write_text(json.dumps({"source": str(source)}))
+        return folder
+
+    current = export_dir("m-1", tmp_path)
+    kept = export_dir("m-2", tmp_path)
+    gone = export_dir("m-3", tmp_path / "deleted-venv" / "model")
+    _prune(current)
+    assert current.exists() and kept.exists() and not gone.exists()
