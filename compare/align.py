@@ -53,6 +53,9 @@ _TOP_K = 3
 #: (a few milliseconds), and otherwise handed to scipy's MILP solver, whose import alone takes
 #: about 0.4 s. The seed pair's largest group (30 beads) takes under 100 nodes.
 _SEARCH_NODES = 20_000
+#: Groups of more beads than this skip the exact search (it recurses once per bead and
+#: Python's recursion limit is about 1,000).
+_SEARCH_DEPTH = 400
 #: Clause rows per matrix product when finding each clause's best match on the other side.
 _CHUNK = 1024
 
@@ -235,6 +238,8 @@ def _best_packing(group: list[int], masks: list[int], gains: list[float]) -> lis
     Beads are tried largest gain first; a branch stops when even all the beads left could not
     beat the best set found. News articles need a few hundred nodes.
     """
+    if len(group) > _SEARCH_DEPTH:
+        return None  # the search recurses once per bead: deeper groups go to the MILP solver
     order = sorted(group, key=lambda c: -gains[c])
     rest = [0.0] * (len(order) + 1)  # rest[p]: the most that beads order[p:] could add
     for p in range(len(order) - 1, -1, -1):

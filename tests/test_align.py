@@ -61,3 +61,11 @@ def test_clauses() -> None:
         "The council said on Monday",
         "that repairs would start soon.",
     ]
+
+
+def test_a_long_chain_of_similar_sentences_does_not_exhaust_recursion() -> None:
+    # 600 near-identical sentences on each side form one connected group of beads.
+    a = [f"The council met on day {i} to discuss the harbour wall repairs." for i in range(600)]
+    b = [f"The council met on day {i} to discuss repairs to the harbour wall." for i in range(600)]
+    beads = align(a, b, FakeEmbedder(), Config())
+    assert sum(1 for bead in beads if bead.a and bead.b) >= 590
