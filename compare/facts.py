@@ -63,10 +63,7 @@ class FactExtractor:
     """
 
     def __init__(self, model: str = DEFAULT_SPACY_MODEL) -> None:
-        try:
-            import spacy
-        except ImportError as exc:  # pragma: no cover - spaCy is a dependency
-            raise ModelError("spaCy is not installed") from exc
+        spacy = _import_spacy()
         try:
             self._nlp = spacy.load(model)
         except OSError as exc:
@@ -89,6 +86,29 @@ class FactExtractor:
         for sentence, doc in zip(sentences, self._nlp.pipe([s.text for s in sentences]), strict=True):
             facts += sentence_facts(sentence, doc, published, names, year_from)
         return tuple(facts)
+
+
+def _import_spacy() -> Any:
+    """spaCy, imported without torch.
+
+    thinc (spaCy's ML layer) imports torch when it can, only to offer it as a backend; the
+    small English pipeline does not use it, and the import costs over a second of every run.
+    A ``None`` entry in ``sys.modules`` makes that one ``import torch`` fail, as if torch were
+    not installed; the entry is removed again so that a later real use of torch still works.
+    """
+    import sys
+
+    blocked = "torch" not in sys.modules
+    if blocked:
+        sys.modules["torch"] = None  # type: ignore[assignment]
+    try:
+        import spacy
+    except ImportError as exc:  # pragma: no cover - spaCy is a dependency
+        raise ModelError(f"spaCy cannot be imported: {exc}") from exc
+    finally:
+        if blocked and sys.modules.get("torch", 0) is None:
+            del sys.modules["torch"]
+    return spacy
 
 
 def sentence_facts(

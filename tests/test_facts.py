@@ -61,3 +61,19 @@ def test_tense_of_the_claim_and_hedges(fact_extractor: FactExtractor) -> None:
 def test_number_words() -> None:
     assert number_value("a dozen") == 12
     assert number_value("forty") == 40
+
+
+def test_loading_spacy_does_not_import_torch_and_torch_still_imports_after() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from compare.facts import FactExtractor\n"
+        "FactExtractor()\n"
+        "print('torch' in sys.modules)\n"
+        "import torch\n"
+        "print(torch.tensor([1.0]).sum().item())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "1.0"]
