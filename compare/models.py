@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Literal, get_args
 
 #: What a stretch of an article is. Only ``news`` sentences are compared.
 Role = Literal["news", "headline", "caption", "furniture", "boilerplate", "other_story"]
-ROLES: tuple[Role, ...] = ("news", "headline", "caption", "furniture", "boilerplate", "other_story")
+ROLES: tuple[Role, ...] = get_args(Role)
 
 #: The outcome for one alignment group.
 Verdict = Literal["identical", "reworded", "changed", "dropped", "added"]
-VERDICTS: tuple[Verdict, ...] = ("identical", "reworded", "changed", "dropped", "added")
+VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,19 +131,7 @@ ChangeKind = Literal[
     "certainty_changed",
     "new_source",
 ]
-CHANGE_KINDS: tuple[ChangeKind, ...] = (
-    "fact_added",
-    "fact_dropped",
-    "number_changed",
-    "date_changed",
-    "date_conflict",
-    "entity_renamed",
-    "attribution_changed",
-    "quote_intact",
-    "quote_altered",
-    "certainty_changed",
-    "new_source",
-)
+CHANGE_KINDS: tuple[ChangeKind, ...] = get_args(ChangeKind)
 
 
 @dataclass(frozen=True, slots=True)
