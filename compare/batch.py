@@ -34,7 +34,7 @@ import json
 import re
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -160,26 +160,17 @@ def run_batch(
     return BatchSummary(len(rows), len(todo) - len(failed), len(rows) - len(todo), tuple(failed))
 
 
-def compare_sources(
-    articles: list[Article], embedder: Embedder, config: Config, facts: FactExtractor | None
-) -> Comparison:
-    """Compare two read articles; what reading noticed (an encoding, an archive) joins the warnings."""
-    from compare.pipeline import compare_articles
-
-    comparison = compare_articles(articles, embedder, config, facts)
-    notes = tuple(w for art in articles for w in art.warnings if w not in comparison.warnings)
-    return replace(comparison, warnings=comparison.warnings + notes) if notes else comparison
-
-
 def _run_row(row: Row, embedder: Embedder, facts: FactExtractor | None, options: BatchOptions) -> tuple[list[str], str]:
     """The row's JSON lines, and its error message (empty when it worked)."""
+    from compare.pipeline import compare_articles
+
     if row.error:
         return [_error_line(row.id, row.error, InputError.exit_code)], row.error
     try:
         articles = [_load(source, "A" if k == 0 else "B", options.fetch) for k, source in enumerate(row.articles)]
         lines = []
         for k in range(1, len(articles)):
-            comparison = compare_sources([articles[0], articles[k]], embedder, options.config, facts)
+            comparison = compare_articles([articles[0], articles[k]], embedder, options.config, facts)
             record = _record(row.id, comparison, (0, k) if len(articles) > 2 else None)
             if options.reports is not None:
                 _write_report(options.reports, row.id, k if len(articles) > 2 else None, comparison, options)

@@ -251,9 +251,9 @@ def _run(
     archive: Path | None = None,
     timeout: float = 20.0,
 ) -> None:
-    from compare.batch import compare_sources
     from compare.fetch import FetchOptions
     from compare.output import write_atomic
+    from compare.pipeline import compare_articles
 
     if fmt in TABLE_FORMATS and output is None:
         raise click.UsageError(f"--format {fmt} writes two tables: give -o NAME.{fmt}")
@@ -272,7 +272,7 @@ def _run(
         for source, article_id, meta in zip(sources, "AB", metas, strict=True)
     ]
     embedder, extractor = _models(model or config.model, backend, facts, cache)
-    comparison = compare_sources(articles, embedder, config, extractor)
+    comparison = compare_articles(articles, embedder, config, extractor)
     for warning in comparison.warnings:
         click.echo(f"compare: warning: {warning}", err=True)
     if fmt in TABLE_FORMATS and output is not None:

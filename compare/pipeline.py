@@ -52,7 +52,9 @@ def compare_articles(
     news_a, news_b = (r.news for r in results)
     beads = align([s.text for s in news_a], [s.text for s in news_b], cached, config)
     alignments = tuple(_alignment(bead, news_a, news_b, config) for bead in beads)
-    comparison = Comparison(articles=tuple(results), alignments=alignments, model=embedder.name)
+    # What reading noticed (a guessed encoding, a page flattened) travels with the result.
+    warnings = tuple(dict.fromkeys(w for art in articles for w in art.warnings))
+    comparison = Comparison(articles=tuple(results), alignments=alignments, model=embedder.name, warnings=warnings)
     return _with_facts(comparison, facts) if facts else comparison
 
 

@@ -84,3 +84,15 @@ def test_a_subheading_does_not_set_aside_the_rest_of_the_story() -> None:
     comparison = compare_articles([a, b], FakeEmbedder())
     assert len(comparison.articles[0].news) == 2
     assert not any(s.role == "other_story" for s in comparison.articles[0].sentences)
+
+
+def test_reading_warnings_travel_with_the_comparison_and_show_in_the_report() -> None:
+    from dataclasses import replace
+
+    from compare.render.terminal import render_terminal
+
+    a = replace(from_text("The storm hit the coast on Monday.", "A"), warnings=("a.txt: decoded as windows-1252",))
+    b = from_text("The storm hit the coast on Monday night.", "B")
+    comparison = compare_articles([a, b], FakeEmbedder())
+    assert comparison.warnings == ("a.txt: decoded as windows-1252",)
+    assert "warning: a.txt: decoded as windows-1252" in render_terminal(comparison)

@@ -120,6 +120,8 @@ def _header(comparison: Comparison) -> Panel:
     for result in comparison.articles:
         for note in result.notes:
             parts.append(Text(f"{result.article.id}: {note}", style="dim"))
+    for warning in comparison.warnings:
+        parts.append(Text(f"warning: {warning}", style="yellow"))
     return Panel(Group(*parts), title="compare", title_align="left", box=box.ROUNDED)
 
 
