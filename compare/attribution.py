@@ -11,7 +11,8 @@ the source."):
 
 The kind of source is read from the head noun of the source phrase: ``anonymous`` ("a source",
 "regime sources", "officials"), ``document`` ("the report", "a statement"), ``outlet`` ("the
-daily", "the news outlet", a name that reports), ``person`` (a title or a person's name).
+daily", "the news outlet", a name that reports), ``official`` (a body: "the health ministry",
+"police"), ``person`` (a title or a person's name).
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ _SOURCE = r"(?P<source>(?:[\w’'.-]+\s){0,7}?[\w’'.-]+)"
 _TRAILING = re.compile(
     r"(?:^|[,;]\s*|[”\"]\s*)" + _SOURCE + r"\s+(?P<cue>" + CUES + r")\b(?P<rest>[^,;.!?”\"]*)[.!?]?\s*$"
 )
-_INVERTED = re.compile(r"[,;”\"]\s*(?P<cue>" + CUES + r")\s+" + _SOURCE + r"\s*[.!?]?\s*$")
+# "..., said Maria Okoro, the province's governor." — the appositive after the name is skipped.
+_INVERTED = re.compile(r"[,;”\"]\s*(?P<cue>" + CUES + r")\s+" + _SOURCE + r"(?:,\s*[^,;.!?”\"]{1,60})?\s*[.!?]?\s*$")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<source>[^,;.!?”\"]+?(?:\s[A-Z]\.)*)\s*(?=[,;.!?]|$)", re.I)
 _LEADING = re.compile(r"^" + _SOURCE + r"\s+(?P<cue>" + CUES + r")\b(?:\s+(?:that\b)?)")
 
@@ -50,6 +52,12 @@ _OUTLET = frozenset(
     (
         "daily newspaper paper outlet agency channel broadcaster network site website magazine "
         "publication tabloid weekly station newsroom"
+    ).split()
+)
+_OFFICIAL = frozenset(
+    (
+        "ministry government police army military council court agency authority authorities department "
+        "office embassy committee commission administration cabinet parliament presidency spokesperson's"
     ).split()
 )
 _PERSON = frozenset(
@@ -74,7 +82,7 @@ class Attribution:
     source_start: int
     source_end: int
     cue: str
-    #: ``anonymous``, ``document``, ``outlet``, ``person`` or ``other``.
+    #: ``anonymous``, ``document``, ``outlet``, ``official``, ``person`` or ``other``.
     kind: str
     #: Who was told, for "told X" ("Asharq Al-Awsat"), else "".
     recipient: str = ""
@@ -129,7 +137,7 @@ def source_kind(words: list[str], cue: str = "", known: Iterable[str] = ()) -> s
     """
     phrase = " ".join(words).lower()
     head = re.sub(r"[’']s$", "", words[-1].lower()) if words else ""
-    if any(name and name.lower() in phrase for name in known):
+    if any(len(name) >= 3 and re.search(rf"\b{re.escape(name.lower())}\b", phrase) for name in known):
         return "outlet"
     if head in _ANONYMOUS:
         return "anonymous"
@@ -137,14 +145,29 @@ def source_kind(words: list[str], cue: str = "", known: Iterable[str] = ()) -> s
         return "document"
     if head in _OUTLET or phrase.endswith("news outlet"):
         return "outlet"
+    if head in _OFFICIAL:
+        return "official"
     if head in _PERSON or any(w.lower() in _PERSON for w in words):
         return "person"
     # A name: capitalised words, optionally after a capitalised "The" ("The Herald"); a
     # lower-case determiner makes a descriptor ("the news outlet").
-    named = [w for w in words if w not in ("The", "the")]
+    named = words[1:] if words and words[0].lower() == "the" else words
     proper = bool(named) and all(w[:1].isupper() or _NAME_PARTICLE.match(w) for w in named)
-    if proper and words[0] not in _DETERMINERS:
+    if proper and (words[0] not in _DETERMINERS or words[0] == "the"):
         # A bare name that "reports" or is cited "according to" is a publication; one that
         # "said" is more often a person or an organisation speaking for itself.
         return "outlet" if cue in ("reported", "reports", "according to", "wrote", "writes") else "person"
     return "other"
+
+
+def is_descriptor(source: str) -> bool:
+    """A source named by a description ("the news outlet", "a source"), not by a name
+    ("the Daily Courier", "Ynet").
+
+    >>> is_descriptor("the London-based Arabic daily"), is_descriptor("the Daily Courier")
+    (True, False)
+    """
+    words = source.split()
+    if not words or words[0].lower() not in _DETERMINERS:
+        return False
+    return not all(w[:1].isupper() or _NAME_PARTICLE.match(w) for w in words[1:])

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from compare.attribution import is_descriptor
 from compare.dates import weekday_name
 from compare.diff import fold as fold_token
 from compare.facts import fold
@@ -67,11 +68,15 @@ def _group(x: Alignment, fa: list[Fact], fb: list[Fact], ctx: Context) -> list[F
     out = _attributions(fa, fb, a0, b0, ctx)
     out += _quotes(fa, fb, a0, b0)
     out += _dates(fa, fb, a0, b0, ctx)
-    names = _entities(fa, fb, a0, b0, _vocabulary(x.a_tokens), _vocabulary(x.b_tokens))
+    names = _entities(fa, fb, a0, b0, x)
     # Names without a counterpart may be part of a dropped or added detail; the others
     # (matched or renamed) are compared on their own, so detail runs stop at them.
     loose = {id(c.before or c.after) for c in names if c.kind in ("fact_added", "fact_dropped")}
     details = _details(x, [f for f in fa if id(f) not in loose], [f for f in fb if id(f) not in loose], ctx.sentences)
+    # A detail run inside a name reported as dropped or added repeats it: keep the name.
+    loose_facts = [c.before or c.after for c in names if c.kind in ("fact_added", "fact_dropped")]
+    named = [(f.sentence, f.start, f.end) for f in loose_facts if f is not None]
+    details = [d for d in details if not (d.before or d.after) or not _overlaps_inside(d.before or d.after, named)]
     covered = [(c.before or c.after) for c in details]
     spans = [(f.sentence, f.start, f.end) for f in covered if f is not None]
     for change in names + _numbers(fa, fb, a0, b0):
@@ -82,6 +87,16 @@ def _group(x: Alignment, fa: list[Fact], fb: list[Fact], ctx: Context) -> list[F
     out += details
     out += _certainty(fa, fb, a0, b0)
     return out
+
+
+def _overlaps_inside(fact: Fact | None, spans: list[tuple[str, int, int]]) -> bool:
+    """Whether ``fact`` overlaps a span without containing it whole."""
+    if fact is None:
+        return False
+    return any(
+        fact.sentence == s and fact.start < end and start < fact.end and not (fact.start <= start and end <= fact.end)
+        for s, start, end in spans
+    )
 
 
 def _within(fact: Fact, spans: list[tuple[str, int, int]]) -> bool:
@@ -105,6 +120,7 @@ _KIND_WORDS = {
     "document": "document",
     "outlet": "outlet",
     "person": "named person",
+    "official": "official body",
     "other": "source",
 }
 
@@ -164,7 +180,7 @@ def _shift(before: Fact, after: Fact, ctx: Context) -> str:
 def _referent(f: Fact, ctx: Context) -> str:
     """For an outlet named by a descriptor ("the daily"), say it likely means A's outlet."""
     source = _detail(f, "source")
-    descriptor = source.split()[0].lower() in ("the", "a", "an")
+    descriptor = is_descriptor(source)
     if f.label == "outlet" and ctx.outlets[0] and fold(ctx.outlets[0]) not in fold(source) and descriptor:
         return f"; a descriptor, likely of {ctx.outlets[0]} (A's outlet)"
     return ""
@@ -172,7 +188,7 @@ def _referent(f: Fact, ctx: Context) -> str:
 
 def _is_new_name(f: Fact, ctx: Context) -> bool:
     source = _detail(f, "source")
-    if f.label not in ("outlet", "person") or source.split()[0].lower() in ("the", "a", "an"):
+    if f.label not in ("outlet", "person") or is_descriptor(source):
         return False
     name = fold(source)
     return name not in fold(ctx.a_text) and name != fold(ctx.outlets[0])
@@ -330,17 +346,23 @@ def _vocabulary(tokens: Sequence[Token]) -> set[str]:
     return {fold_token(t.text)[:5] for t in tokens}
 
 
-def _entities(
-    fa: list[Fact], fb: list[Fact], a0: str, b0: str, words_a: set[str], words_b: set[str]
-) -> list[FactChange]:
+def _entities(fa: list[Fact], fb: list[Fact], a0: str, b0: str, x_group: Alignment) -> list[FactChange]:
     ea, eb = _unmatched(_names(fa), _names(fb), same_entity)
     # The tagger may see a name on one side only ("Tab shares"): a name whose words all stand
     # in the other side's text is not dropped or added.
+    words_a, words_b = _vocabulary(x_group.a_tokens), _vocabulary(x_group.b_tokens)
     ea = [x for x in ea if not _words(x.value) <= words_b]
     eb = [y for y in eb if not _words(y.value) <= words_a]
     out, used = [], set()
     for x in ea:
-        match = next((k for k, y in enumerate(eb) if k not in used and _overlap(x, y) >= _RENAME_OVERLAP), None)
+        match = next(
+            (
+                k
+                for k, y in enumerate(eb)
+                if k not in used and (_overlap(x, y) >= _RENAME_OVERLAP or _same_slot(x_group, x, y))
+            ),
+            None,
+        )
         if match is not None:
             used.add(match)
             y = eb[match]
@@ -368,6 +390,21 @@ def _entities(
         if y.label != "NORP" and k not in used
     ]
     return out
+
+
+def _same_slot(x_group: Alignment, a: Fact, b: Fact) -> bool:
+    """Two names of one type that the word diff swaps for each other ("the National Disaster
+    Agency reached" → "the National Emergency Authority reached") name one thing two ways."""
+    if a.label != b.label or a.label == "NORP":
+        return False
+    for op in x_group.opcodes:
+        if op.tag != "replace":
+            continue
+        in_a = any(a.start <= t.start < a.end for t in x_group.a_tokens[op.i1 : op.i2])
+        in_b = any(b.start <= t.start < b.end for t in x_group.b_tokens[op.j1 : op.j2])
+        if in_a and in_b:
+            return True
+    return False
 
 
 def _overlap(x: Fact, y: Fact) -> float:

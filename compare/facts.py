@@ -151,6 +151,7 @@ def _inside(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
 
 def _entities(doc: Any, text: str, fact: Any, quote_spans: list[tuple[int, int]]) -> list[Fact]:
     out = []
+    taken: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
@@ -162,8 +163,9 @@ def _entities(doc: Any, text: str, fact: Any, quote_spans: list[tuple[int, int]]
         if acronym:
             extra["acronym"] = acronym.group("acr")
             end = acronym.end()
-        if _inside(start, end, quote_spans):
-            continue  # names inside a quote are compared as part of the quote
+        if _inside(start, end, quote_spans) or _inside(start, end, taken):
+            continue  # inside a quote, or an acronym inside "Name (ACR)": compared with that
+        taken.append((start, end))
         out.append(fact("entity", start, end, ent.label_, fold(text[start : ent.end_char]), **extra))
     return out
 

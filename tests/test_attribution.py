@@ -39,3 +39,12 @@ def test_own_voice_has_no_attribution() -> None:
 def test_known_outlet_names_are_outlets() -> None:
     assert source_kind(["Morning", "Post"], "said", ["Morning Post"]) == "outlet"
     assert source_kind(["Morning", "Post"], "said") == "person"
+
+
+def test_inverted_with_appositive_official_bodies_and_named_outlets() -> None:
+    (a,) = find_attributions("“We will rebuild,” said Maria Okoro, the province's governor.")
+    assert (a.source, a.kind) == ("Maria Okoro", "person")
+    (b,) = find_attributions("Dozens died, the regional health ministry said.", ["a", "b"])
+    assert b.kind == "official"  # a one-letter outlet name must not match inside words
+    (c,) = find_attributions("Dozens died, the Daily Courier reported.")
+    assert c.kind == "outlet"

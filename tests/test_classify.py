@@ -7,17 +7,23 @@ from datetime import date
 import pytest
 
 from compare import compare_articles
+from compare.embed import Embedder
 from compare.facts import FactExtractor
 from compare.ingest import Metadata, from_text
 from tests.conftest import FakeEmbedder
 
 
 def findings(
-    extractor: FactExtractor, a: str, b: str, published: date | None = None, outlets: tuple[str, str] = ("", "")
+    extractor: FactExtractor,
+    a: str,
+    b: str,
+    published: date | None = None,
+    outlets: tuple[str, str] = ("", ""),
+    embedder: Embedder | None = None,
 ) -> list[tuple[str, str, str]]:
     art_a = from_text(a, "A", Metadata(outlets[0] or None, published))
     art_b = from_text(b, "B", Metadata(outlets[1] or None, published))
-    comparison = compare_articles([art_a, art_b], FakeEmbedder(), facts=extractor)
+    comparison = compare_articles([art_a, art_b], embedder or FakeEmbedder(), facts=extractor)
     return [(c.kind, c.before.text if c.before else "", c.after.text if c.after else "") for c in comparison.changes]
 
 
@@ -153,3 +159,30 @@ def test_a_name_the_tagger_saw_on_one_side_only_is_not_dropped() -> None:
     x = Alignment(("A1",), ("B1",), 0.9, "reworded", ta, tb, diff_tokens(ta, tb))
     tab = Fact("A1", "entity", "Tab", 0, 3, "ORG", "tab")
     assert classify([x], [tab], Context(sentences={"A1": a, "B1": b})) == ()
+
+
+@pytest.mark.model
+def test_flood_rewrite_findings(fact_extractor: FactExtractor, real_embedder: Embedder) -> None:
+    """A pair written for this test: a swapped agency name, a new outlet, an official body."""
+    a = (
+        "At least 42 people were killed when floods swept through Lanmar province on Tuesday, "
+        "the regional health ministry said.\n\n"
+        "Rescue teams from the National Disaster Agency (NDA) reached three villages on Wednesday, officials said.\n\n"
+        "“We have never seen water rise this fast,” said Maria Okoro, the province's governor.\n"
+    )
+    b = (
+        "The National Emergency Authority reached three villages on Wednesday, according to the report.\n\n"
+        "Floods that swept through Lanmar province on March 12 killed 24 people, the Daily Courier reported.\n\n"
+        "“We have never seen water rise this fast,” the governor said.\n"
+    )
+    got = findings(fact_extractor, a, b, date(2024, 3, 15), embedder=real_embedder)
+    assert ("entity_renamed", "National Disaster Agency (NDA)", "National Emergency Authority") in got
+    assert not [g for g in got if "NDA" in g[1] and g[0] == "fact_dropped"]
+    assert ("number_changed", "At least 42", "24") in got
+    assert ("new_source", "", "the Daily Courier reported") in got
+    assert (
+        "quote_intact",
+        "We have never seen water rise this fast,",
+        "We have never seen water rise this fast,",
+    ) in got
+    assert not [g for g in got if g[0].startswith("date_")]  # Tuesday before 2024-03-15 is March 12
