@@ -50,14 +50,15 @@ _DOCUMENT = frozenset(
 )
 _OUTLET = frozenset(
     (
-        "daily newspaper paper outlet agency channel broadcaster network site website magazine "
+        "daily newspaper paper outlet channel broadcaster network site website magazine "
         "publication tabloid weekly station newsroom"
     ).split()
 )
 _OFFICIAL = frozenset(
     (
         "ministry government police army military council court agency authority authorities department "
-        "office embassy committee commission administration cabinet parliament presidency spokesperson's"
+        "office embassy committee commission administration cabinet parliament presidency organization "
+        "organisation institute union bank company corporation foundation"
     ).split()
 )
 _PERSON = frozenset(
@@ -141,6 +142,8 @@ def source_kind(words: list[str], cue: str = "", known: Iterable[str] = ()) -> s
         return "outlet"
     if head in _ANONYMOUS:
         return "anonymous"
+    if words and words[0].lower() in ("a", "an") and not any(w[:1].isupper() for w in words[1:]):
+        return "anonymous"  # "a government spokesperson": a role, but no name
     if head in _DOCUMENT:
         return "document"
     if head in _OUTLET or phrase.endswith("news outlet"):

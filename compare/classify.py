@@ -120,7 +120,7 @@ _KIND_WORDS = {
     "document": "document",
     "outlet": "outlet",
     "person": "named person",
-    "official": "official body",
+    "official": "institution",
     "other": "source",
 }
 
@@ -242,7 +242,9 @@ def _word_diff(a: str, b: str) -> str:
 def _dates(fa: list[Fact], fb: list[Fact], a0: str, b0: str, ctx: Context) -> list[FactChange]:
     da = [f for f in fa if f.kind == "date"]
     db = [f for f in fb if f.kind == "date"]
-    da, db = _unmatched(da, db, lambda x, y: x.value == y.value)
+    # The same words, or the same calendar day (resolved on one side only when one article
+    # has no publication date: "Monday" and "Monday" still match).
+    da, db = _unmatched(da, db, lambda x, y: x.value == y.value or fold(x.text) == fold(y.text))
     out: list[FactChange] = []
     calendar = ("day", "weekday")
     pa = [f for f in da if f.label in calendar]

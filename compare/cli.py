@@ -41,7 +41,10 @@ def _per_article(values: Sequence[str], n: int, option: str) -> list[str | None]
 
 
 def _dates(values: Sequence[str], n: int) -> list[date | None]:
-    return [parse_date(v, where="--published") if v else None for v in _per_article(values, n, "--published")]
+    try:
+        return [parse_date(v, where="--published") if v else None for v in _per_article(values, n, "--published")]
+    except CompareError as exc:  # a bad option value is a usage error (exit 2), not unreadable input
+        raise click.BadParameter(str(exc).removeprefix("--published: "), param_hint="--published") from exc
 
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}

@@ -172,9 +172,11 @@ def _entities(doc: Any, text: str, fact: Any, quote_spans: list[tuple[int, int]]
 
 def _numbers(doc: Any, text: str, fact: Any, taken: list[tuple[int, int]]) -> list[Fact]:
     spans: list[tuple[int, int]] = []
+    kinds: dict[tuple[int, int], str] = {}
     for ent in doc.ents:
         if ent.label_ in _NUMBER_LABELS and not _inside(ent.start_char, ent.end_char, taken):
             spans.append((ent.start_char, ent.end_char))
+            kinds[spans[-1]] = ent.label_
     for m in _DIGITS.finditer(text):
         if not _inside(m.start(), m.end(), taken + spans):
             spans.append((m.start(), m.end()))
@@ -183,7 +185,9 @@ def _numbers(doc: Any, text: str, fact: Any, taken: list[tuple[int, int]]) -> li
         value = number_value(text[start:end])
         if value is None:
             continue
-        out.append(fact("number", start, end, _unit(doc, start, end), f"{value:g}"))
+        # Money and percentages are their own unit: "$2.4 million" → "$3.1 million" is one figure changed.
+        unit = {"MONEY": "money", "PERCENT": "percent"}.get(kinds.get((start, end), ""), "") or _unit(doc, start, end)
+        out.append(fact("number", start, end, unit, f"{value:g}"))
     return out
 
 

@@ -128,15 +128,15 @@ def _notes(before: tuple[Sentence, ...], after: tuple[Sentence, ...], keep: set[
         n = sum(1 for s in before if s.story == story and s.role == "news")
         title = f" “{heads[0]}”" if heads else ""
         notes.append(f"second story detected and set aside{title} ({n} sentences)")
-    for role, what in (
-        ("boilerplate", "boilerplate lines (appeals, notices)"),
-        ("caption", "captions"),
-        ("headline", "headline lines"),
-        ("furniture", "labels and repeated lines"),
+    for role, one, many in (
+        ("boilerplate", "boilerplate line (appeal, notice)", "boilerplate lines (appeals, notices)"),
+        ("caption", "caption", "captions"),
+        ("headline", "headline line", "headline lines"),
+        ("furniture", "label or repeated line", "labels and repeated lines"),
     ):
         n = sum(1 for s in after if s.role == role and s.story in keep)
         if n:
-            notes.append(f"{n} {what} set aside")
+            notes.append(f"{n} {one if n == 1 else many} set aside")
     return tuple(notes)
 
 

@@ -186,3 +186,32 @@ def test_flood_rewrite_findings(fact_extractor: FactExtractor, real_embedder: Em
         "We have never seen water rise this fast,",
     ) in got
     assert not [g for g in got if g[0].startswith("date_")]  # Tuesday before 2024-03-15 is March 12
+
+
+def test_one_publication_date_leaves_identical_sentences_without_findings(fact_extractor: FactExtractor) -> None:
+    from compare.ingest import from_text as text_article
+
+    same = "The storm killed 12 people in the port town on Monday, officials said."
+    a = text_article(same, "A", Metadata(None, date(2024, 7, 3)))
+    b = text_article(same, "B")
+    assert compare_articles([a, b], FakeEmbedder(), facts=fact_extractor).changes == ()
+
+
+def test_money_changed_is_one_number_changed(fact_extractor: FactExtractor) -> None:
+    got = findings(
+        fact_extractor, "Repairs to the bridge will cost $2.4 million.", "Repairs to the bridge will cost $3.1 million."
+    )
+    assert got == [("number_changed", "$2.4 million", "$3.1 million")]
+
+
+def test_a_named_official_replaced_by_an_unnamed_spokesperson(fact_extractor: FactExtractor) -> None:
+    got = findings(
+        fact_extractor,
+        "The bridge will reopen next month, Mayor Jane Holloway said.",
+        "The bridge will reopen next month, a city spokesperson said.",
+    )
+    art_a = from_text("The bridge will reopen next month, Mayor Jane Holloway said.", "A")
+    art_b = from_text("The bridge will reopen next month, a city spokesperson said.", "B")
+    changes = compare_articles([art_a, art_b], FakeEmbedder(), facts=fact_extractor).changes
+    assert [(c.kind, c.detail) for c in changes] == [("attribution_changed", "named person → anonymous source")]
+    assert got[0][0] == "attribution_changed"

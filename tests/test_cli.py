@@ -79,7 +79,7 @@ def test_usage_errors() -> None:
     code, _, err = run(ORIGINAL, REWRITE, "--outlet", "a", "--outlet", "b", "--outlet", "c")
     assert code == 2 and "--outlet was given 3 times for 2 articles" in err
     code, _, err = run(ORIGINAL, REWRITE, "--published", "someday")
-    assert code == 3 and "cannot read 'someday' as a date" in err
+    assert code == 2 and "cannot read 'someday' as a date" in err
 
 
 def test_bad_config_and_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
