@@ -64,9 +64,10 @@ class Config:
     verdict_names: float = -0.098
     #: Weight per changed negation.
     verdict_negations: float = 0.335
-    #: A new figure within this relative distance of a lost one is a rounding (5.91 → 6),
-    #: not a contradiction (two → six).
-    figure_tolerance: float = 0.1
+    #: A new figure is a rounding of a lost one, not a contradiction, when one is the other
+    #: rounded to its written decimals (5.91 → 6) or within this relative distance of it.
+    #: 0.0: a rate moved from 4.5% to 4.75% is a contradicted figure, whatever its size.
+    figure_tolerance: float = 0.0
     #: When a file holds several stories (several headlines), a story is kept only if its
     #: sentences match the other article with a mean best cosine of at least this, or it is the
     #: best-matching story. An unrelated story scores about 0.2 with MiniLM; a section of the

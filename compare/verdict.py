@@ -156,10 +156,12 @@ def figure(text: str) -> Figure | None:
 def conflict(lost: Sequence[Figure], new: Sequence[Figure], tolerance: float) -> bool:
     """Whether new figures replace lost ones of the same kind, none a rounding of a lost one.
 
-    >>> conflict([("", 2.0)], [("", 6.0)], 0.1), conflict([("", 5.91)], [("", 6.0)], 0.1)
+    >>> conflict([("", 2.0)], [("", 6.0)], 0.0), conflict([("", 5.91)], [("", 6.0)], 0.0)
     (True, False)
-    >>> conflict([("date", "wed")], [("date", "aug")], 0.1), conflict([("£", 9.0)], [("$", 14.0)], 0.1)
-    (True, False)
+    >>> conflict([("", 4.5)], [("", 4.75)], 0.0), conflict([("date", "wed")], [("date", "aug")], 0.0)
+    (True, True)
+    >>> conflict([("£", 9.0)], [("$", 14.0)], 0.0)
+    False
     """
     pairs = [(x, y) for kind_x, x in lost for kind_y, y in new if kind_x == kind_y]
     if not pairs:
@@ -168,9 +170,18 @@ def conflict(lost: Sequence[Figure], new: Sequence[Figure], tolerance: float) ->
         if isinstance(x, str) or isinstance(y, str):
             if x == y:
                 return False
-        elif abs(x - y) <= tolerance * max(abs(x), abs(y)):
+        elif _rounds(x, y) or _rounds(y, x) or abs(x - y) <= tolerance * max(abs(x), abs(y)):
             return False
     return True
+
+
+def _rounds(x: float, y: float) -> bool:
+    """Whether ``y`` is ``x`` rounded to ``y``'s decimals (5.91 → 6, 2,053.27 → 2,053.3).
+
+    A tolerance relative to the value would call 4.5% → 4.75% a rounding; written decimals do not.
+    """
+    decimals = 0 if y == int(y) else len(repr(y).split(".")[1])
+    return abs(x - y) <= 0.5 * 10.0**-decimals + 1e-9
 
 
 def _runs(tokens: Sequence[Token], picked: list[int]) -> list[str]:

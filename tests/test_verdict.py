@@ -95,3 +95,20 @@ def test_evidence_measures_overlap_and_novel_content() -> None:
     assert ev.overlap == pytest.approx(4 / 6)  # 4 of B's 6 words have a counterpart
     assert ev.cosine == 0.8 and ev.numbers == ev.names == ev.negations == ev.conflicts == 0
     assert ev.content == ("+burning", "+quickly") and ev.novel == pytest.approx(math.log(3))
+
+
+def test_a_moved_rate_is_a_contradicted_figure_but_a_rounding_is_not() -> None:
+    from compare.diff import diff_tokens, tokenize
+    from compare.models import Sentence
+    from compare.verdict import verdict as judge_with_cosine
+
+    def run(a: str, b: str) -> str:
+        ta = tokenize([Sentence("A1", "A", a, 0, len(a), "news")])
+        tb = tokenize([Sentence("B1", "B", b, 0, len(b), "news")])
+        return judge_with_cosine(ta, tb, diff_tokens(ta, tb), 0.97)[0]
+
+    assert (
+        run("The bank raised rates to 4.5 percent on Thursday.", "The bank raised rates to 4.75 percent on Thursday.")
+        == "changed"
+    )
+    assert run("Shares closed at 5.91 dollars on Thursday.", "Shares closed at 6 dollars on Thursday.") != "changed"
