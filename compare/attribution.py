@@ -31,6 +31,10 @@ _TRAILING = re.compile(
     r"(?:^|[,;]\s*|[”\"]\s*)" + _SOURCE + r"\s+(?P<cue>" + CUES + r")\b(?P<rest>[^,;.!?”\"]*)[.!?]?\s*$"
 )
 # "..., said Maria Okoro, the province's governor." — the appositive after the name is skipped.
+# "..., the agency said on Thursday, adding that ..." — an attribution in mid-sentence.
+_MIDDLE = re.compile(
+    r"[,;]\s*" + _SOURCE + r"\s+(?P<cue>" + CUES + r")\b(?P<rest>[^,;.!?”\"]*),\s*(?:adding|noting|saying|explaining)\b"
+)
 _INVERTED = re.compile(r"[,;”\"]\s*(?P<cue>" + CUES + r")\s+" + _SOURCE + r"(?:,\s*[^,;.!?”\"]{1,60})?\s*[.!?]?\s*$")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<source>[^,;.!?”\"]+?(?:\s[A-Z]\.)*)\s*(?=[,;.!?]|$)", re.I)
 _LEADING = re.compile(r"^" + _SOURCE + r"\s+(?P<cue>" + CUES + r")\b(?:\s+(?:that\b)?)")
@@ -99,11 +103,11 @@ def find_attributions(text: str, outlets: Iterable[str] = ()) -> list[Attributio
     """
     known = [o.lower() for o in outlets if o]
     found: list[Attribution] = []
-    for pattern in (_TRAILING, _INVERTED, _LEADING):
+    for pattern in (_TRAILING, _INVERTED, _LEADING, _MIDDLE):
         m = pattern.search(text)
         if m and not _overlaps(found, m.start("source"), m.end("source")):
             start = m.start("cue") if pattern is _INVERTED else m.start("source")
-            found.append(_make(text, m, start, m.group("cue").lower(), known))
+            found.append(_make(text, m, start, m.group("cue").lower(), known, middle=pattern is _MIDDLE))
     for m in _ACCORDING.finditer(text):
         if not _overlaps(found, m.start("source"), m.end("source")):
             found.append(_make(text, m, m.start(), "according to", known))
@@ -114,12 +118,12 @@ def _overlaps(found: list[Attribution], start: int, end: int) -> bool:
     return any(start < a.end and a.start < end for a in found)
 
 
-def _make(text: str, m: re.Match[str], start: int, cue: str, known: list[str]) -> Attribution:
+def _make(text: str, m: re.Match[str], start: int, cue: str, known: list[str], middle: bool = False) -> Attribution:
     s_start, s_end = m.start("source"), m.end("source")
     while s_end > s_start and text[s_end - 1] in ".!?":
         s_end -= 1
     source = text[s_start:s_end]
-    end = m.end()
+    end = m.end("rest") if middle else m.end()
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".!?"):
         end -= 1
     recipient = (m.groupdict().get("rest") or "").strip() if cue in ("told", "tells") else ""
@@ -156,6 +160,9 @@ def source_kind(words: list[str], cue: str = "", known: Iterable[str] = ()) -> s
     # lower-case determiner makes a descriptor ("the news outlet").
     named = words[1:] if words and words[0].lower() == "the" else words
     proper = bool(named) and all(w[:1].isupper() or _NAME_PARTICLE.match(w) for w in named)
+    if proper and all(w.isupper() and len(w) > 1 for w in named):
+        # An acronym (WHO, NATO, AFP) names an institution, or an outlet when it reports.
+        return "outlet" if cue in ("reported", "reports", "wrote", "writes") else "official"
     if proper and (words[0] not in _DETERMINERS or words[0] == "the"):
         # A bare name that "reports" or is cited "according to" is a publication; one that
         # "said" is more often a person or an organisation speaking for itself.

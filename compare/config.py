@@ -82,7 +82,10 @@ class Config:
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise ConfigError(f"{path}: cannot read config: {exc}") from exc
         table = data.get("compare", data)
-        return cls().updated(**table)
+        try:
+            return cls().updated(**table)
+        except ConfigError as exc:
+            raise ConfigError(f"{path}: {exc}") from exc
 
     def updated(self, **changes: Any) -> Config:
         """A copy with some fields changed; unknown names and wrong types are errors."""

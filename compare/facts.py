@@ -183,8 +183,8 @@ def _numbers(doc: Any, text: str, fact: Any, taken: list[tuple[int, int]]) -> li
     out = []
     for start, end in sorted(spans):
         value = number_value(text[start:end])
-        if value is None:
-            continue
+        if value is None or (re.match(r"\s+of\b", text[end:]) and text[start:end].lower() == "one"):
+            continue  # "one of its main supports" counts nothing
         # Money and percentages are their own unit: "$2.4 million" → "$3.1 million" is one figure changed.
         unit = {"MONEY": "money", "PERCENT": "percent"}.get(kinds.get((start, end), ""), "") or _unit(doc, start, end)
         out.append(fact("number", start, end, unit, f"{value:g}"))

@@ -48,3 +48,9 @@ def test_inverted_with_appositive_official_bodies_and_named_outlets() -> None:
     assert b.kind == "official"  # a one-letter outlet name must not match inside words
     (c,) = find_attributions("Dozens died, the Daily Courier reported.")
     assert c.kind == "outlet"
+
+
+def test_mid_sentence_attribution_and_acronyms() -> None:
+    text = "Bird flu spread to three farms, the WHO said on Thursday, adding that the risk remained low."
+    (a,) = find_attributions(text)
+    assert (a.source, a.kind, text[a.start : a.end]) == ("the WHO", "official", "the WHO said on Thursday")

@@ -77,3 +77,8 @@ def test_loading_spacy_does_not_import_torch_and_torch_still_imports_after() -> 
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "1.0"]
+
+
+def test_one_of_counts_nothing(fact_extractor: FactExtractor) -> None:
+    facts = facts_of(fact_extractor, "The bridge is one of the city's main links, and two lanes are closed.")
+    assert [f.text for f in facts if f.kind == "number"] == ["two"]

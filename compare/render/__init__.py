@@ -11,7 +11,7 @@ def summary_line(comparison: Comparison) -> str:
     a, b = (r.article.id for r in comparison.articles[:2])
     share = f" ({c['carried'] / c['a_claims']:.0%})" if c["a_claims"] else ""
     return (
-        f"{b} carries over {c['carried']} of {a}'s {c['a_claims']} claims{share}: "
+        f"{b} carries over {c['carried']} of {a}'s {c['a_claims']} claim{'' if c['a_claims'] == 1 else 's'}{share}: "
         f"{c['identical']} identical, {c['reworded']} reworded, {c['changed']} changed; "
         f"{c['dropped']} dropped; {c['added']} added in {b}."
     )
