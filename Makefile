@@ -29,8 +29,8 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 test: setup
-	$(BIN)/ruff check compare tests
-	$(BIN)/ruff format --check compare tests
+	$(BIN)/ruff check compare tests bench
+	$(BIN)/ruff format --check compare tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest
 
