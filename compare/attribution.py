@@ -4,9 +4,9 @@ Attribution in news English takes a few fixed shapes, which plain patterns read 
 than a small parser does (spaCy's small model misparses inverted forms like "..., confirmed
 the source."):
 
-* ``..., a source told Asharq Al-Awsat.`` (trailing: source, cue, recipient);
+* ``..., a source told the Daily Star.`` (trailing: source, cue, recipient);
 * ``..., confirmed the source.`` (trailing, inverted);
-* ``..., according to the report.`` / ``According to Ynet, ...``;
+* ``..., according to the report.`` / ``According to Channel Nine, ...``;
 * ``Officials said (that) ...`` (leading).
 
 The kind of source is read from the head noun of the source phrase: ``anonymous`` ("a source",

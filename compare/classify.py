@@ -313,13 +313,13 @@ def _words(name: str) -> set[str]:
 
 
 def same_entity(x: Fact, y: Fact) -> bool:
-    """One thing, named alike: word sets nest ("Hama" in "Hama province") or an acronym fits.
+    """One thing, named alike: word sets nest ("Lanmar" in "Lanmar province") or an acronym fits.
 
     >>> from compare.models import Fact
     >>> f = lambda t, acr="": Fact("A1", "entity", t, 0, 0, "ORG", t.lower(), (("acronym", acr),) if acr else ())
-    >>> same_entity(f("SSRC"), f("Scientific Studies and Research Center", "SSRC"))
+    >>> same_entity(f("NRI"), f("National Research Institute", "NRI"))
     True
-    >>> same_entity(f("Hama"), f("Hama province")), same_entity(f("Syria"), f("Syrian"))
+    >>> same_entity(f("Lanmar"), f("Lanmar province")), same_entity(f("Kenya"), f("Kenyan"))
     (True, True)
     """
     wx, wy = _words(x.value), _words(y.value)
