@@ -89,7 +89,7 @@ class Attribution:
     cue: str
     #: ``anonymous``, ``document``, ``outlet``, ``official``, ``person`` or ``other``.
     kind: str
-    #: Who was told, for "told X" ("Asharq Al-Awsat"), else "".
+    #: Who was told, for "told X" ("the Daily Star"), else "".
     recipient: str = ""
 
 
@@ -137,7 +137,7 @@ def source_kind(words: list[str], cue: str = "", known: Iterable[str] = ()) -> s
     'anonymous'
     >>> source_kind("the London-based Arabic daily".split())
     'outlet'
-    >>> source_kind(["Ynet"], "according to")
+    >>> source_kind(["Channel", "Nine"], "according to")
     'outlet'
     """
     phrase = " ".join(words).lower()
@@ -172,7 +172,7 @@ def source_kind(words: list[str], cue: str = "", known: Iterable[str] = ()) -> s
 
 def is_descriptor(source: str) -> bool:
     """A source named by a description ("the news outlet", "a source"), not by a name
-    ("the Daily Courier", "Ynet").
+    ("the Daily Courier", "Channel Nine").
 
     >>> is_descriptor("the London-based Arabic daily"), is_descriptor("the Daily Courier")
     (True, False)
