@@ -19,6 +19,7 @@ from compare.dates import weekday_name
 from compare.diff import fold as fold_token
 from compare.facts import fold
 from compare.models import Alignment, ChangeKind, Fact, FactChange, Sentence, Token
+from compare.verdict import token_text
 
 _STOP = frozenset(
     (
@@ -506,15 +507,8 @@ def _as_detail(tokens: Sequence[Token], run: list[int], others: set[str], senten
     if len(missing) * 4 < len(content) * 3:  # mostly reworded, not a new or lost detail
         return []
     first, last = tokens[run[0]], tokens[run[-1]]
-    text = _span_text(tokens, run)
+    text = token_text([tokens[k] for k in run])
     return [Fact(sentence_of(first), "detail", text, first.start, last.end, "", fold(text))]
-
-
-def _span_text(tokens: Sequence[Token], run: list[int]) -> str:
-    out = tokens[run[0]].text
-    for k in run[1:]:
-        out += ("" if tokens[k].start == tokens[k - 1].end else " ") + tokens[k].text
-    return out
 
 
 # --- certainty ----------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from typing import Any
 
 from compare.attribution import find_attributions
 from compare.dates import find_dates
+from compare.diff import fold as fold_token
 from compare.errors import ModelError
 from compare.models import Fact, Sentence
 
@@ -37,7 +38,6 @@ _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _DIGITS = re.compile(r"(?<![\w.-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?(?![\w-])")
 _QUOTE = re.compile(r"[“\"](?P<q>[^“”\"]{8,}?)[”\"]")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z0-9&]{1,9})\)")
-_FOLD = str.maketrans("’‘“”—–", "''\"\"--")
 HEDGES = frozenset(
     (
         "reportedly allegedly apparently possibly probably likely perhaps purportedly suspected "
@@ -141,8 +141,7 @@ def sentence_facts(
 
 def fold(text: str) -> str:
     """The form facts are compared in: lower case, plain quotes, single spaces."""
-    text = text.translate(_FOLD)
-    return " ".join(text.lower().split()).strip(" .,;:")
+    return " ".join(fold_token(text).split()).strip(" .,;:")
 
 
 def _inside(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
