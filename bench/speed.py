@@ -125,6 +125,8 @@ def run_once(articles: Sequence[Any], embedder: Any, facts: Any) -> tuple[dict[s
     from compare.pipeline import compare_articles
     from compare.render.terminal import render_terminal
 
+    if hasattr(facts, "forget"):
+        facts.forget()  # each run parses its sentences anew, as a new pair would
     clock = StageClock()
     start = time.perf_counter()
     with instrumented(clock, embedder, facts):

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import copy
+from collections import OrderedDict
 from datetime import date
 
 from compare.facts import FactExtractor, number_value
@@ -82,3 +84,22 @@ def test_loading_spacy_does_not_import_torch_and_torch_still_imports_after() -> 
 def test_one_of_counts_nothing(fact_extractor: FactExtractor) -> None:
     facts = facts_of(fact_extractor, "The bridge is one of the city's main links, and two lanes are closed.")
     assert [f.text for f in facts if f.kind == "number"] == ["two"]
+
+
+def test_a_sentence_seen_again_is_not_parsed_again(fact_extractor: FactExtractor) -> None:
+    extractor = copy.copy(fact_extractor)  # shares the loaded pipeline, not the kept parses
+    extractor._docs = OrderedDict()
+    extractor._memo = 2
+    first, second, third = "The mayor spoke on Monday.", "Two towns flooded.", "The river rose 3 meters."
+    docs = extractor.parse([first, second, first])
+    assert docs[0] is docs[2]
+    assert extractor.parse([second])[0] is docs[1]
+    extractor.parse([third])  # over the memo: the least recently used text (first) goes
+    assert list(extractor._docs) == [second, third]
+    # Facts are still made per sentence: the same text elsewhere gets its own offsets and id.
+    a = extractor.extract([Sentence("A1", "A", third, 0, len(third), "news")])
+    b = extractor.extract([Sentence("B4", "B", third, 50, 50 + len(third), "news")])
+    assert [(f.sentence, f.start, f.value) for f in a] != [(f.sentence, f.start, f.value) for f in b]
+    assert [(f.kind, f.value, f.start + 50) for f in a] == [(f.kind, f.value, f.start) for f in b]
+    extractor.forget()
+    assert not extractor._docs
