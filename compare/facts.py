@@ -114,25 +114,37 @@ class FactExtractor:
 
 
 def _import_spacy() -> Any:
-    """spaCy, imported without torch.
+    """spaCy, imported without torch and without its command line.
 
     thinc (spaCy's ML layer) imports torch when it can, only to offer it as a backend; the
     small English pipeline does not use it, and the import costs over a second of every run.
     A ``None`` entry in ``sys.modules`` makes that one ``import torch`` fail, as if torch were
-    not installed; the entry is removed again so that a later real use of torch still works.
+    not installed. Likewise ``import spacy`` loads its whole command line (typer, weasel,
+    requests, httpx: about 0.15 s) for one name, ``spacy.info``; a stand-in module gives it an
+    ``info`` that imports the real one when called. The entries are removed again, so a later
+    real use of torch or of ``spacy.cli`` imports the real modules.
     """
     import sys
+    import types
 
-    blocked = "torch" not in sys.modules
-    if blocked:
-        sys.modules["torch"] = None  # type: ignore[assignment]
+    def info(*args: Any, **kwargs: Any) -> Any:
+        from spacy.cli.info import info as real
+
+        return real(*args, **kwargs)
+
+    cli, cli_info = types.ModuleType("spacy.cli"), types.ModuleType("spacy.cli.info")
+    cli_info.info = info  # type: ignore[attr-defined]
+    stand_ins: dict[str, Any] = {"torch": None, "spacy.cli": cli, "spacy.cli.info": cli_info}
+    placed = {name: module for name, module in stand_ins.items() if name not in sys.modules}
+    sys.modules.update(placed)
     try:
         import spacy
     except ImportError as exc:  # pragma: no cover - spaCy is a dependency
         raise ModelError(f"spaCy cannot be imported: {exc}") from exc
     finally:
-        if blocked and sys.modules.get("torch", 0) is None:
-            del sys.modules["torch"]
+        for name, module in placed.items():
+            if sys.modules.get(name, 0) is module:
+                del sys.modules[name]
     return spacy
 
 

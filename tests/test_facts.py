@@ -65,7 +65,7 @@ def test_number_words() -> None:
     assert number_value("forty") == 40
 
 
-def test_loading_spacy_does_not_import_torch_and_torch_still_imports_after() -> None:
+def test_loading_spacy_skips_torch_and_its_cli_and_both_still_import_after() -> None:
     import subprocess
     import sys
 
@@ -73,12 +73,14 @@ def test_loading_spacy_does_not_import_torch_and_torch_still_imports_after() -> 
         "import sys\n"
         "from compare.facts import FactExtractor\n"
         "FactExtractor()\n"
-        "print('torch' in sys.modules)\n"
+        "print('torch' in sys.modules, 'spacy.cli' in sys.modules, 'httpx' in sys.modules)\n"
+        "import spacy, spacy.cli\n"
+        "print(callable(spacy.cli.app), callable(spacy.info))\n"
         "import torch\n"
         "print(torch.tensor([1.0]).sum().item())\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert done.stdout.split() == ["False", "1.0"]
+    assert done.stdout.split() == ["False", "False", "False", "True", "True", "1.0"]
 
 
 def test_one_of_counts_nothing(fact_extractor: FactExtractor) -> None:
