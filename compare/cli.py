@@ -321,11 +321,17 @@ def _render(comparison: Comparison, fmt: str, output: Path | None, width: int | 
         return render_jsonl(comparison)
     from compare.render.terminal import render_terminal
 
+    use_color, width = _terminal(output, width, color)
+    return render_terminal(comparison, width=width, color=use_color)
+
+
+def _terminal(output: Path | None, width: int | None, color: bool | None) -> tuple[bool, int]:
+    """Colour and width for a terminal report: a terminal's own, else plain text 100 wide."""
     tty = output is None and sys.stdout.isatty()
     use_color = (tty and not os.environ.get("NO_COLOR")) if color is None else color
     if width is None:
         width = shutil.get_terminal_size().columns if tty else 100
-    return render_terminal(comparison, width=width, color=use_color)
+    return use_color, width
 
 
 class DefaultGroup(click.Group):
@@ -366,6 +372,119 @@ def main() -> None:
 
 
 main.add_command(pair)
+
+
+@main.command("many", context_settings=CONTEXT)
+@click.argument("articles", nargs=-1, required=True, metavar="ARTICLE ARTICLE...")
+@click.option("--outlet", multiple=True, metavar="NAME", help="Outlet name, once per article in order.")
+@click.option(
+    "--published",
+    multiple=True,
+    metavar="DATE",
+    help="Publication date, once per article in order; the earlier of two dated articles is the source.",
+)
+@click.option("--url", multiple=True, metavar="URL", help="Where the article was published, once per article.")
+@click.option("--language", multiple=True, metavar="CODE", help="Language code, once per article.")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["terminal", "json"]),
+    default="terminal",
+    show_default=True,
+    help="Report format: the terminal report, or the compare-provenance/1 JSON document.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the report to this file (atomically) instead of standard output.",
+)
+@click.option(
+    "--json",
+    "json_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FILE",
+    help="Also write the JSON document to FILE (atomically), beside the terminal report.",
+)
+@_model_options
+@_fetch_options
+@click.option("--width", type=click.IntRange(60, 400), default=None, help="Terminal report width in columns.")
+@click.option("--color/--no-color", default=None, help="Colour the terminal report (default: only on a terminal).")
+def many(
+    articles: tuple[str, ...],
+    outlet: tuple[str, ...],
+    published: tuple[str, ...],
+    url: tuple[str, ...],
+    language: tuple[str, ...],
+    fmt: str,
+    output: Path | None,
+    json_path: Path | None,
+    model: str | None,
+    backend: str,
+    config_path: Path | None,
+    facts: bool,
+    cache: bool,
+    archive: Path | None,
+    timeout: float,
+    width: int | None,
+    color: bool | None,
+) -> None:
+    """Many versions of one story: who copied from whom.
+
+    Compares every pair of ARTICLEs (files or URLs, as for a pair), then says, for each
+    article, which earlier ones it most likely took its sentences from, and where each of its
+    sentences first appeared. The earlier of two dated articles is the source; a pair published
+    the same day, or without a date, is ordered by textual evidence and marked uncertain (?).
+
+    \b
+    Example:
+      compare many wire.txt daily.html weekly.txt --published 2024-05-01 \\
+          --published 2024-05-02 --published 2024-05-03 --json provenance.json
+    """
+
+    def run() -> None:
+        from compare.fetch import FetchOptions
+        from compare.output import write_atomic
+        from compare.provenance import article_ids, trace
+
+        if len(articles) < 2:
+            raise CompareError(f"compare many needs at least two articles, got {len(articles)}")
+        n = len(articles)
+        config = Config.from_toml(config_path) if config_path else Config()
+        metas = zip(
+            _per_article(outlet, n, "--outlet"),
+            _dates(published, n),
+            _per_article(url, n, "--url"),
+            _per_article(language, n, "--language"),
+            strict=True,
+        )
+        fetching = FetchOptions(timeout=timeout, archive=archive)
+        loaded = [
+            read_source(source, article_id, Metadata(*meta), fetch_options=fetching)
+            for source, article_id, meta in zip(articles, article_ids(n), metas, strict=True)
+        ]
+        embedder, extractor = _models(model or config.model, backend, facts, cache)
+        provenance = trace(loaded, embedder, config, extractor)
+        for warning in provenance.warnings:
+            click.echo(f"compare: warning: {warning}", err=True)
+        from compare.render.provenance import render_json
+
+        if json_path is not None:
+            write_atomic(json_path, render_json(provenance))
+        if fmt == "json":
+            text = render_json(provenance)
+        else:
+            from compare.render.provenance_terminal import render_provenance
+
+            use_color, cols = _terminal(output, width, color)
+            text = render_provenance(provenance, width=cols, color=use_color)
+        if output:
+            write_atomic(output, text)
+        else:
+            click.echo(text, nl=False)
+
+    _exit_on_errors(run)
 
 
 @main.command("batch", context_settings=CONTEXT)

@@ -214,3 +214,118 @@ class Comparison:
                 if s.id == sentence_id:
                     return s
         raise KeyError(sentence_id)
+
+
+# -- many articles: who copied from whom (compare/provenance.py) ----------------------------
+
+#: How the direction of a pair was decided: by publication dates, by textual evidence (a
+#: citation, a combination of sources, containment), or, failing both, by command-line order.
+DirectionBasis = Literal["date", "evidence", "order"]
+
+
+@dataclass(frozen=True, slots=True)
+class PairLink:
+    """What two articles share, and which of them is taken as the earlier.
+
+    Shares are of *news* word tokens (punctuation not counted): ``carried`` counts the tokens
+    of sentences aligned with the other article, ``verbatim`` the tokens inside word-for-word
+    stretches (difflib's ``equal`` opcodes) of those alignments.
+    """
+
+    #: The article taken as the earlier one (the source, if one copied the other).
+    source: str
+    #: The article taken as the later one.
+    rewrite: str
+    #: Share of the source's news carried by the rewrite, and of the rewrite's carried by the source.
+    source_carried: float
+    rewrite_carried: float
+    #: Word-for-word shares, on each side.
+    source_verbatim: float
+    rewrite_verbatim: float
+    #: How many of the rewrite's news sentences are aligned with the source.
+    sentences: int
+    basis: DirectionBasis
+    #: One line: why this direction (the dates, or the evidence used and why it is weak).
+    why: str
+    #: Articles earlier than both that carry (nearly) all the content these two share: the
+    #: two may each have taken it from one of those, rather than one from the other.
+    common_sources: tuple[str, ...] = ()
+
+    @property
+    def uncertain(self) -> bool:
+        """True unless publication dates settled the direction."""
+        return self.basis != "date"
+
+
+@dataclass(frozen=True, slots=True)
+class ProvenanceEdge:
+    """An earlier article credited as a source of a later one."""
+
+    source: str
+    rewrite: str
+    #: Share of the rewrite's news tokens credited to this source (each sentence to one source).
+    explains: float
+    #: The rewrite's sentences credited to this source.
+    sentences: tuple[str, ...]
+    #: The pair's measures and direction.
+    pair: PairLink
+    #: Other earlier articles that carry these same sentences as closely: the rewrite may
+    #: have taken them from one of those instead.
+    alternatives: tuple[str, ...] = ()
+    #: Fact findings of the source → rewrite comparison, counted by kind (when facts ran).
+    findings: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceOrigin:
+    """Where one news sentence of an article most likely came from."""
+
+    #: The sentence id (as in :attr:`ArticleProvenance.result`).
+    sentence: str
+    #: The earlier article it is credited to; ``None`` when no earlier article carries it.
+    source: str | None = None
+    #: The earliest article it can be traced to (following the source's own sources).
+    origin: str | None = None
+    #: The matching sentences in the source.
+    matches: tuple[str, ...] = ()
+    #: Every earlier article that carries it.
+    carriers: tuple[str, ...] = ()
+    #: The alignment's verdict against the source.
+    verdict: Verdict | None = None
+    #: Share of its word tokens carried word for word from the source.
+    verbatim: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleProvenance:
+    """One article of a many-article comparison, with the sources of its sentences."""
+
+    #: The article and its cleaned sentences (the ids :class:`SentenceOrigin` uses).
+    result: ArticleResult
+    #: Earlier articles credited with part of it, the largest share first.
+    sources: tuple[str, ...]
+    #: Share of its news tokens that no earlier article carries.
+    own: float
+    #: One per news sentence, in reading order.
+    origins: tuple[SentenceOrigin, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Who copied from whom among many articles (see :mod:`compare.provenance`)."""
+
+    #: In the order given.
+    articles: tuple[ArticleProvenance, ...]
+    #: Every pair that shares content, earlier article first.
+    pairs: tuple[PairLink, ...]
+    #: The provenance graph: each article's credited sources.
+    edges: tuple[ProvenanceEdge, ...]
+    model: str = ""
+    warnings: tuple[str, ...] = ()
+
+    def article(self, article_id: str) -> ArticleProvenance:
+        """Look an article up by id."""
+        for art in self.articles:
+            if art.result.article.id == article_id:
+                return art
+        raise KeyError(article_id)

@@ -1,0 +1,284 @@
+"""compare/provenance.py: who copied from whom, on small hand-written stories.
+
+The stories (a burst water main, a ferry strike) are written for these tests; each sentence
+has its own content words, so the fake embedder aligns exactly the sentences that were copied.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+import jsonschema
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from compare.cli import main
+from compare.errors import CompareError
+from compare.ingest import Metadata, from_text
+from compare.models import Article, Provenance
+from compare.provenance import article_ids, trace
+from compare.render.provenance import render_json
+from compare.render.provenance_terminal import render_provenance
+from compare.schema import PROVENANCE_SCHEMA_FILE, load_schema
+from tests.conftest import FakeEmbedder
+from tests.report_data import use_fake_model
+from tests.test_schema import strict
+
+# A local paper's original report.
+GAZETTE = """A water main burst under Elm Street early on Tuesday, flooding basements in twelve homes.
+
+City engineers shut the valve after three hours of work.
+
+The mayor said repairs would cost about 400,000 dollars.
+
+Residents were told to boil tap water until Friday.
+
+Schools in the district stayed open."""
+
+# Copies three of its sentences (one with a credit), drops two, adds its own.
+POST = """A water main burst under Elm Street early on Tuesday, flooding basements in twelve homes.
+
+City engineers shut the valve after three hours of work, the Harbor Gazette reported.
+
+The mayor said repairs would cost about 400,000 dollars.
+
+The utility blamed corroded iron pipes laid in 1958."""
+
+# A third outlet's unrelated story, with one paragraph the last rewrite borrows.
+BAKERS = """Flour prices rose for a third month in April, squeezing small shops.
+
+A local bakery handed out free bottled water to neighbours on Tuesday.
+
+Its owner said rye loaves now cost twice what they did last spring."""
+
+# Copies the Post (including the Post's own addition) and the bakery paragraph.
+TIMES = """A water main burst under Elm Street early on Tuesday, flooding basements in twelve homes.
+
+The mayor said repairs would cost about 400,000 dollars.
+
+The utility blamed corroded iron pipes laid in 1958.
+
+A local bakery handed out free bottled water to neighbours on Tuesday."""
+
+# A wire story, and two outlets that each take part of it (overlapping) and add their own line.
+WIRE = """Ferry crews walked off the job at dawn over unpaid overtime.
+
+Sailings between the two islands were cancelled until further notice.
+
+The union demanded back pay covering eighteen months.
+
+Harbour officials warned that fuel deliveries could run short.
+
+Talks are scheduled for Thursday afternoon at the labour ministry."""
+
+ISLAND = """Ferry crews walked off the job at dawn over unpaid overtime.
+
+Sailings between the two islands were cancelled until further notice.
+
+The union demanded back pay covering eighteen months.
+
+Stranded tourists queued outside the terminal cafe."""
+
+COAST = """Sailings between the two islands were cancelled until further notice.
+
+The union demanded back pay covering eighteen months.
+
+Harbour officials warned that fuel deliveries could run short.
+
+Fishermen offered private boats to carry medicine across."""
+
+
+def article(text: str, article_id: str, outlet: str, published: str | None = None) -> Article:
+    day = date.fromisoformat(published) if published else None
+    return from_text(text, article_id, Metadata(outlet=outlet, published=day), source=f"{outlet}.txt")
+
+
+def edges(p: Provenance) -> set[tuple[str, str]]:
+    return {(e.source, e.rewrite) for e in p.edges}
+
+
+def origins(p: Provenance, article_id: str) -> dict[str, tuple[str | None, str | None]]:
+    """Each sentence's (source, origin), keyed by the sentence's first four words."""
+    art = p.article(article_id)
+    text = {s.id: " ".join(s.text.split()[:4]) for s in art.result.news}
+    return {text[o.sentence]: (o.source, o.origin) for o in art.origins}
+
+
+@pytest.fixture
+def chain() -> Provenance:
+    """A (1 May) → B (2 May) → C (3 May), and D (2 May) lends C one paragraph."""
+    return trace(
+        [
+            article(GAZETTE, "A", "Harbor Gazette", "2024-05-01"),
+            article(POST, "B", "River Post", "2024-05-02"),
+            article(TIMES, "C", "Valley Times", "2024-05-03"),
+            article(BAKERS, "D", "Bakers Weekly", "2024-05-02"),
+        ],
+        FakeEmbedder(),
+    )
+
+
+def test_a_chain_and_a_third_outlet_paragraph(chain: Provenance) -> None:
+    assert edges(chain) == {("A", "B"), ("B", "C"), ("D", "C")}
+    assert chain.article("C").sources == ("B", "D")  # main source first
+    assert chain.article("A").sources == () and chain.article("D").sources == ()
+    # C's sentences: through B, traced back to A where A has them; B's own addition stays B's;
+    # the bakery paragraph comes from D, not "added".
+    assert origins(chain, "C") == {
+        "A water main burst": ("B", "A"),
+        "The mayor said repairs": ("B", "A"),
+        "The utility blamed corroded": ("B", "B"),
+        "A local bakery handed": ("D", "D"),
+    }
+    assert origins(chain, "B")["The utility blamed corroded"] == (None, None)
+    assert chain.article("C").own == 0.0 and 0 < chain.article("B").own < 0.3
+    assert all(not p.uncertain and p.basis == "date" for p in chain.pairs)
+    # C shares content with A too, but that is credited to B, which carries C's addition from B.
+    assert {(p.source, p.rewrite) for p in chain.pairs} == {("A", "B"), ("A", "C"), ("B", "C"), ("D", "C")}
+    assert all(not p.common_sources for p in chain.pairs)
+
+
+def test_shares_are_of_words_and_verbatim_counts_identical_stretches(chain: Provenance) -> None:
+    ab = next(p for p in chain.pairs if (p.source, p.rewrite) == ("A", "B"))
+    # B carries 3 of A's 5 sentences; one of them gained a credit, so verbatim < carried on B's side.
+    assert ab.sentences == 3
+    assert 0.6 < ab.source_carried == ab.source_verbatim < 0.8
+    assert ab.rewrite_verbatim < ab.rewrite_carried
+    dc = next(e for e in chain.edges if (e.source, e.rewrite) == ("D", "C"))
+    assert dc.sentences == ("C4",) and dc.explains == dc.pair.rewrite_carried
+
+
+def test_common_wire_story(tmp_path: Path) -> None:
+    wire = article(WIRE, "A", "Wire", "2024-06-01")
+    island = article(ISLAND, "B", "Island News", "2024-06-02")
+    coast = article(COAST, "C", "Coast Daily", "2024-06-03")
+    p = trace([wire, island, coast], FakeEmbedder())
+    # Both rewrites are credited to the wire, not C to B, and the pair says why.
+    assert edges(p) == {("A", "B"), ("A", "C")}
+    bc = next(x for x in p.pairs if (x.source, x.rewrite) == ("B", "C"))
+    assert bc.common_sources == ("A",) and bc.sentences == 2
+    assert "common source possible: A" in render_provenance(p)
+    # Without the wire story among the inputs, the two look as if one copied the other:
+    # the documented limit. Nothing earlier can be named as a common source.
+    alone = trace([island, coast], FakeEmbedder())
+    assert edges(alone) == {("B", "C")} and alone.pairs[0].common_sources == ()
+
+
+def test_undated_articles_are_ordered_by_evidence_and_marked_uncertain() -> None:
+    gazette, post = article(GAZETTE, "A", "Harbor Gazette"), article(POST, "B", "River Post")
+    # Given in either order, the Post names the Gazette, so the Post is the later.
+    for given in ([gazette, post], [post, gazette]):
+        p = trace(given, FakeEmbedder())
+        (edge,) = p.edges
+        assert (p.article(edge.source).result.article.outlet, p.article(edge.rewrite).result.article.outlet) == (
+            "Harbor Gazette",
+            "River Post",
+        )
+        assert edge.pair.uncertain and edge.pair.basis == "evidence"
+        assert edge.pair.why.startswith("no date for ") and "B names A's outlet (“Harbor Gazette”)" in edge.pair.why
+    report = render_provenance(trace([gazette, post], FakeEmbedder()))
+    assert "? evidence" in report and "uncertain" in report
+
+
+def test_same_day_articles_fall_back_to_containment_then_to_the_order_given() -> None:
+    day = "2024-05-02"
+    # The Times carries all of this short piece and adds to it: the short one is taken as the source.
+    short = article(
+        TIMES.split("\n\n")[0] + "\n\nThe mayor said repairs would cost about 400,000 dollars.", "A", "X", day
+    )
+    long = article(TIMES, "B", "Y", day)
+    for given in ([short, long], [long, short]):
+        p = trace([article(a.text, i, a.outlet, day) for a, i in zip(given, "AB", strict=True)], FakeEmbedder())
+        (edge,) = p.edges
+        assert p.article(edge.source).result.article.outlet == "X"
+        assert edge.pair.basis == "evidence" and "both published 2024-05-02" in edge.pair.why
+        assert "carries 100% of" in edge.pair.why
+    # Two copies of one text: nothing says which came first, and the report says so.
+    twins = trace([article(ISLAND, "A", "P"), article(ISLAND, "B", "Q")], FakeEmbedder())
+    (edge,) = twins.edges
+    assert (edge.source, edge.rewrite, edge.pair.basis) == ("A", "B", "order")
+    assert "no evidence either way" in edge.pair.why
+
+
+def test_each_sentence_is_embedded_once_across_pairs() -> None:
+    class Counting(FakeEmbedder):
+        def __init__(self) -> None:
+            super().__init__()
+            self.texts: list[str] = []
+
+        def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
+            self.texts.extend(texts)
+            return super().embed_batch(texts)
+
+    embedder = Counting()
+    trace(
+        [article(GAZETTE, "A", "G"), article(POST, "B", "P"), article(TIMES, "C", "T"), article(BAKERS, "D", "B")],
+        embedder,
+    )
+    assert len(embedder.texts) == len(set(embedder.texts))
+
+
+def test_unrelated_articles_have_no_edges() -> None:
+    p = trace([article(GAZETTE, "A", "G"), article(WIRE, "B", "W")], FakeEmbedder())
+    assert p.edges == () and p.pairs == ()
+    assert all(a.own == 1.0 for a in p.articles)
+    assert "No article carries content from another." in render_provenance(p)
+
+
+def test_fewer_than_two_articles_is_an_error() -> None:
+    with pytest.raises(CompareError, match="at least two articles, got 1"):
+        trace([article(GAZETTE, "A", "G")], FakeEmbedder())
+    with pytest.raises(CompareError, match="ids must be unique"):
+        trace([article(GAZETTE, "A", "G"), article(POST, "A", "P")], FakeEmbedder())
+
+
+def test_article_ids_go_past_z() -> None:
+    ids = article_ids(30)
+    assert ids[:3] == ["A", "B", "C"] and ids[25:28] == ["Z", "AA", "AB"] and len(set(ids)) == 30
+
+
+def test_json_document_meets_its_schema(chain: Provenance) -> None:
+    schema = load_schema(PROVENANCE_SCHEMA_FILE)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    doc = json.loads(render_json(chain))
+    jsonschema.Draft202012Validator(strict(schema), format_checker=jsonschema.FormatChecker()).validate(doc)
+    assert doc["schema"] == "compare-provenance/1"
+    assert doc["summary"]["edges"] == 3 and doc["summary"]["uncertain"] == 0
+    texts = {a.result.article.id: a.result.article.text for a in chain.articles}
+    for art in doc["articles"]:
+        for s in art["sentences"]:
+            assert texts[art["id"]][s["start"] : s["end"]] == s["text"]
+    c = next(a for a in doc["articles"] if a["id"] == "C")
+    assert [(s["source"], s["origin"]) for s in c["sentences"]] == [("B", "A"), ("B", "A"), ("B", "B"), ("D", "D")]
+
+
+def test_cli_many(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    use_fake_model(monkeypatch)
+    files = []
+    for name, outlet, day, text in (
+        ("gazette", "Harbor Gazette", "2024-05-01", GAZETTE),
+        ("post", "River Post", "2024-05-02", POST),
+        ("times", "Valley Times", "2024-05-03", TIMES),
+    ):
+        path = tmp_path / f"{name}.txt"
+        path.write_text(f"---\noutlet: {outlet}\npublished: {day}\n---\n{text}\n", encoding="utf-8")
+        files.append(str(path))
+    target = tmp_path / "provenance.json"
+    result = CliRunner().invoke(main, ["many", *files, "--json", str(target), "--no-facts"])
+    assert result.exit_code == 0, result.stderr
+    assert "Who copied from whom" in result.stdout and "Harbor Gazette → River Post" in result.stdout
+    doc = json.loads(target.read_text(encoding="utf-8"))
+    assert doc["summary"]["text"].startswith("Of 3 articles, 2 draw on earlier ones: B takes 81% of its news from A;")
+    assert [(e["source"], e["rewrite"]) for e in doc["edges"]] == [("A", "B"), ("B", "C")]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gazette.txt", "post.txt", "provenance.json", "times.txt"]
+    # Errors: one line, an exit code, no traceback.
+    result = CliRunner().invoke(main, ["many", files[0]])
+    assert (
+        result.exit_code == 1 and result.stderr == "compare: error: compare many needs at least two articles, got 1\n"
+    )
+    result = CliRunner().invoke(main, ["many", files[0], str(tmp_path / "gone.txt"), "-f", "json", "-o", str(target)])
+    assert result.exit_code == 3 and result.stderr.count("\n") == 1 and "no such file" in result.stderr
