@@ -34,6 +34,18 @@ class Config:
     #: ... and if the neighbour explains the clause by at least this much more than the
     #: sentence already aligned with it does.
     clause_gain: float = 0.15
+    #: A link whose best sentence pair is below this cosine is *weak*: it is kept only when a
+    #: strong link (at or above it) lies within ``support_window`` sentences on both sides
+    #: (compare.align, step 4). 0.7 is where MiniLM's paraphrases begin; below it, on-topic
+    #: sentences that are not the same claim are common. Measured on SWiPE (481 Wikipedia ->
+    #: Simple pairs, bench/README.md): 0.7 gives the best drops and additions with one-to-many
+    #: up; 0.75 and 0.8 cost links and one-to-many F1 for 0.1 point more on drops.
+    support_cosine: float = 0.7
+    #: How far (in sentences, on A and on B) a strong link may be from a weak one to support it.
+    #: Rewrites move paragraphs, not lone sentences, so a true weak link usually has a strong
+    #: link of its paragraph nearby. 2, not 1: the seed pair's moved restatement has its nearest
+    #: strong link two sentences away on each side; 3 lets more stray links through on SWiPE.
+    support_window: int = 2
     #: Token sequences whose difflib ratio reaches this, with no fact-bearing token changed,
     #: are ``identical`` up to case and punctuation.
     identical_ratio: float = 0.98

@@ -69,3 +69,41 @@ def test_a_long_chain_of_similar_sentences_does_not_exhaust_recursion() -> None:
     b = [f"The council met on day {i} to discuss repairs to the harbour wall." for i in range(600)]
     beads = align(a, b, FakeEmbedder(), Config())
     assert sum(1 for bead in beads if bead.a and bead.b) >= 590
+
+
+# A rewording that the fake embedder scores at 0.6: above link_threshold, below support_cosine.
+WEAK_A = "Insurers said the flood damage to homes could reach twelve million euros."
+WEAK_B = "Insurers put the damage to homes at twelve million euros, a figure still rising."
+MORE = [
+    "The mayor asked volunteers to bring sandbags to the harbour.",
+    "Schools in the district will stay closed until Thursday.",
+    "Farmers said the salt water ruined their winter crops.",
+]
+
+
+def test_a_weak_link_among_strong_neighbours_is_kept() -> None:
+    a = [A[0], A[1], WEAK_A, A[2]]
+    b = [A[0], A[1], WEAK_B, A[2]]
+    beads = align(a, b, FakeEmbedder(), Config())
+    assert [(bead.a, bead.b) for bead in beads] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3,))]
+    assert Config().link_threshold < beads[2].score < Config().support_cosine
+
+
+def test_an_isolated_weak_link_is_left_out() -> None:
+    # The weak pair sits at opposite ends: no strong link near it on both sides.
+    a = [*A, *MORE, WEAK_A]
+    b = [WEAK_B, A[0], A[1], A[2]]
+    assert ((7,), ()) in pairs(a, b) and ((), (0,)) in pairs(a, b)
+    # Without the support rule the same pair is linked.
+    unsupported = align(a, b, FakeEmbedder(), Config(support_cosine=0.0))
+    assert any(bead.a == (7,) and bead.b == (0,) for bead in unsupported)
+
+
+def test_a_weak_link_in_a_moved_paragraph_is_kept() -> None:
+    # The last paragraph of A (a weak rewording and a copied sentence) opens B.
+    copied = "Farmers said the salt water ruined their spring crops too."
+    a = [*A, *MORE, WEAK_A, copied]
+    b = [WEAK_B, copied, *A]
+    got = pairs(a, b)
+    assert ((7,), (0,)) in got and ((8,), (1,)) in got
+    assert ((0,), (2,)) in got and ((3,), (5,)) in got
