@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from compare.align import align, clauses
+import numpy as np
+
+from compare.align import _supported, align, clauses
 from compare.config import Config
 from tests.conftest import FakeEmbedder
 
@@ -107,3 +109,19 @@ def test_a_weak_link_in_a_moved_paragraph_is_kept() -> None:
     got = pairs(a, b)
     assert ((7,), (0,)) in got and ((8,), (1,)) in got
     assert ((0,), (2,)) in got and ((3,), (5,)) in got
+
+
+def test_a_rewrite_reworded_throughout_keeps_its_weak_links() -> None:
+    # Every link of this rewrite is weak (a heavy rewording): the links are measured against
+    # the rewrite's own typical link, not the absolute bar, so they still support each other.
+    sim = np.full((6, 6), 0.1)
+    for i, j, cos in ((0, 0, 0.62), (1, 1, 0.58), (2, 2, 0.6), (3, 4, 0.61), (5, 5, 0.56)):
+        sim[i, j] = cos
+    chosen = [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (4,)), ((5,), (5,))]
+    assert _supported(chosen, sim, Config()) == chosen
+    # ... while among strong links a stray weak one far from them still goes.
+    sim = np.full((6, 6), 0.1)
+    sim[0, 1] = sim[1, 2] = sim[2, 3] = 0.9
+    sim[5, 0] = 0.56
+    chosen = [((0,), (1,)), ((1,), (2,)), ((2,), (3,)), ((5,), (0,))]
+    assert _supported(chosen, sim, Config()) == chosen[:3]
