@@ -23,7 +23,14 @@ at once; a line cut short by a crash is removed before appending. ``retry_failed
 rows that failed again (their old error lines are dropped first, by an atomic rewrite).
 
 The embedder and the facts extractor are built once, by the ``models`` function the caller
-passes, and shared by every row; when every row is already done they are not built at all.
+passes (:class:`ModelOptions` from the command line), and shared by every row; when every row
+is already done they are not built at all.
+
+**Corpus scale.** With ``workers`` (a local Dask cluster of that many processes) or
+``scheduler`` (the address of a running Dask scheduler), rows run on Dask workers, each of
+which builds the models once; the results still come back to this process, which alone writes
+them, so resuming, error lines and atomic rewrites work as above (see :mod:`compare.cluster`).
+Lines are then in completion order rather than file order.
 """
 
 from __future__ import annotations
@@ -34,12 +41,13 @@ import json
 import re
 import sys
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
 from compare.config import Config
-from compare.embed import Embedder
+from compare.embed import BUNDLED, Embedder
 from compare.errors import CompareError, InputError
 from compare.facts import FactExtractor
 from compare.fetch import FetchOptions
@@ -90,6 +98,45 @@ class BatchOptions:
     retry_failed: bool = False
     #: Show a progress bar (only where standard error is a terminal).
     progress: bool = False
+    #: Run rows on a local Dask cluster of this many worker processes (one thread each).
+    workers: int | None = None
+    #: Run rows on the Dask scheduler at this address (``tcp://host:8786``) instead.
+    scheduler: str | None = None
+
+    @property
+    def distributed(self) -> bool:
+        """True when rows run on Dask."""
+        return self.workers is not None or self.scheduler is not None
+
+
+@dataclass(frozen=True, slots=True)
+class ModelOptions:
+    """How to build the embedder and the facts extractor: a picklable recipe, so that each
+    Dask worker can build its own (once: see :mod:`compare.cluster`)."""
+
+    model: str = BUNDLED
+    #: One of :data:`compare.embed.BACKENDS`.
+    backend: str = "auto"
+    facts: bool = True
+    #: Keep sentence vectors in the on-disk cache.
+    cache: bool = True
+
+    def __call__(self) -> tuple[Embedder, FactExtractor | None]:
+        return self.build()
+
+    def build(self, notify: Callable[[str], None] | None = None) -> tuple[Embedder, FactExtractor | None]:
+        """The embedder (behind the disk cache unless ``cache`` is false) and the facts extractor."""
+        # Looked up at call time (not this module's import), so that tests can swap them.
+        from compare import facts as facts_stage
+        from compare.embed import load_embedder
+
+        say = notify or (lambda line: print(line, file=sys.stderr))
+        embedder = load_embedder(self.model, self.backend, notify=say)
+        if self.cache:
+            from compare.cache import DiskCachedEmbedder
+
+            embedder = DiskCachedEmbedder(embedder, notify=say)
+        return embedder, facts_stage.FactExtractor() if self.facts else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +184,8 @@ def run_batch(
     """Compare every row not already done; write one JSON line per pair (or per failed row).
 
     ``models()`` builds the embedder and the facts extractor (or ``None``); it is called once,
-    and only if some row is left to do.
+    and only if some row is left to do. On Dask (``options.workers`` or ``options.scheduler``)
+    it is called once on each worker, so it must be picklable (:class:`ModelOptions` is).
     """
     done = _finished(options.output, options.retry_failed)
     todo = [row for row in rows if row.id not in done]
@@ -145,13 +193,21 @@ def run_batch(
         return BatchSummary(len(rows), 0, len(rows))
     if options.reports is not None:
         _make_folder(options.reports)
-    embedder, facts = models()
     failed: list[str] = []
-    with _Sink(options.output, stream or sys.stdout) as sink, _Progress(options.progress, len(todo)) as bar:
+    with ExitStack() as stack:
+        # The models load (and a cluster starts) before the output file is opened, so a model
+        # that cannot load leaves no trace in it.
+        if options.distributed:
+            from compare.cluster import dask_rows
+
+            results = stack.enter_context(dask_rows(models, options))
+        else:
+            results = _local_rows(models, options)
+        sink = stack.enter_context(_Sink(options.output, stream or sys.stdout))
+        bar = stack.enter_context(_Progress(options.progress, len(todo)))
         say = bar.wrap(notify)
-        for row in todo:
+        for row, (lines, error) in results(todo):
             bar.describe(row.id)
-            lines, error = _run_row(row, embedder, facts, options)
             sink.write(lines)
             if error:
                 failed.append(row.id)
@@ -160,12 +216,25 @@ def run_batch(
     return BatchSummary(len(rows), len(todo) - len(failed), len(rows) - len(todo), tuple(failed))
 
 
-def _run_row(row: Row, embedder: Embedder, facts: FactExtractor | None, options: BatchOptions) -> tuple[list[str], str]:
+def _local_rows(
+    models: Callable[[], tuple[Embedder, FactExtractor | None]], options: BatchOptions
+) -> Callable[[list[Row]], Iterator[tuple[Row, tuple[list[str], str]]]]:
+    """Build the models now; return a function that runs rows one after another in this process."""
+    embedder, facts = models()
+
+    def run(todo: list[Row]) -> Iterator[tuple[Row, tuple[list[str], str]]]:
+        for row in todo:
+            yield row, run_row(row, embedder, facts, options)
+
+    return run
+
+
+def run_row(row: Row, embedder: Embedder, facts: FactExtractor | None, options: BatchOptions) -> tuple[list[str], str]:
     """The row's JSON lines, and its error message (empty when it worked)."""
     from compare.pipeline import compare_articles
 
     if row.error:
-        return [_error_line(row.id, row.error, InputError.exit_code)], row.error
+        return [error_line(row.id, row.error, InputError.exit_code)], row.error
     try:
         articles = [_load(source, "A" if k == 0 else "B", options.fetch) for k, source in enumerate(row.articles)]
         lines = []
@@ -177,12 +246,12 @@ def _run_row(row: Row, embedder: Embedder, facts: FactExtractor | None, options:
             lines.append(json.dumps(record, ensure_ascii=False))
         return lines, ""
     except CompareError as exc:
-        return [_error_line(row.id, str(exc), exc.exit_code)], str(exc)
+        return [error_line(row.id, str(exc), exc.exit_code)], str(exc)
     except (KeyboardInterrupt, SystemExit):
         raise
     except Exception as exc:  # noqa: BLE001 - a bug on one row must not lose the batch; it is recorded
         message = f"internal error: {type(exc).__name__}: {exc}"
-        return [_error_line(row.id, message, 70)], message
+        return [error_line(row.id, message, 70)], message
 
 
 def _load(source: Source, article_id: str, fetch: FetchOptions) -> Article:
@@ -200,7 +269,8 @@ def _record(row_id: str, comparison: Comparison, pair: tuple[int, int] | None) -
     return head | to_dict(comparison)
 
 
-def _error_line(row_id: str, message: str, code: int) -> str:
+def error_line(row_id: str, message: str, code: int) -> str:
+    """The result line of a failed row."""
     return json.dumps({"id": row_id, "error": message, "exit_code": code}, ensure_ascii=False)
 
 

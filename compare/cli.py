@@ -292,18 +292,9 @@ def _run(
 
 def _models(model: str, backend: str, facts: bool, cache: bool) -> tuple[Embedder, FactExtractor | None]:
     """The embedder (behind the disk cache unless --no-cache) and the facts extractor, built once."""
-    from compare.embed import load_embedder
-    from compare.facts import FactExtractor
+    from compare.batch import ModelOptions
 
-    def notify(line: str) -> None:
-        click.echo(line, err=True)
-
-    embedder = load_embedder(model, backend, notify=notify)
-    if cache:
-        from compare.cache import DiskCachedEmbedder
-
-        embedder = DiskCachedEmbedder(embedder, notify=notify)
-    return embedder, FactExtractor() if facts else None
+    return ModelOptions(model, backend, facts, cache).build(notify=lambda line: click.echo(line, err=True))
 
 
 def _render(comparison: Comparison, fmt: str, output: Path | None, width: int | None, color: bool | None) -> str:
@@ -505,6 +496,21 @@ def many(
 @click.option("--report-format", type=click.Choice(["html", "json", "terminal"]), default="html", show_default=True)
 @click.option("--retry-failed", is_flag=True, help="Run again the rows whose line in -o FILE is an error.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on standard error (default: on a terminal).")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 256),
+    default=None,
+    metavar="N",
+    help="Run rows on a local Dask cluster of N worker processes (one thread each; each loads the models "
+    "once). Results still go to one output file, in completion order.",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Run rows on a running Dask scheduler (tcp://host:8786); its workers need compare installed and "
+    "the same files.",
+)
 @_model_options
 @_fetch_options
 def batch(
@@ -514,6 +520,8 @@ def batch(
     report_format: str,
     retry_failed: bool,
     progress: bool | None,
+    workers: int | None,
+    scheduler: str | None,
     model: str | None,
     backend: str,
     config_path: Path | None,
@@ -531,12 +539,19 @@ def batch(
     the columns id, original, rewrite (paths or URLs), original_outlet, ...
     A failed row is reported and recorded, and the batch goes on (exit code 11
     at the end); run the same command again to resume.
+
+    \b
+    Corpus scale, on Dask:
+      compare batch corpus.jsonl -o results.jsonl --workers 8
+      compare batch corpus.jsonl -o results.jsonl --scheduler tcp://10.0.0.5:8786
     """
 
     def run() -> None:
-        from compare.batch import BatchOptions, read_rows, run_batch
+        from compare.batch import BatchOptions, ModelOptions, read_rows, run_batch
         from compare.fetch import FetchOptions
 
+        if workers is not None and scheduler is not None:
+            raise click.UsageError("give --workers (a local cluster) or --scheduler (an existing one), not both")
         rows = read_rows(pairs_file)
         config = Config.from_toml(config_path) if config_path else Config()
         options = BatchOptions(
@@ -547,10 +562,12 @@ def batch(
             fetch=FetchOptions(timeout=timeout, archive=archive),
             retry_failed=retry_failed,
             progress=sys.stderr.isatty() if progress is None else progress,
+            workers=workers,
+            scheduler=scheduler,
         )
         summary = run_batch(
             rows,
-            lambda: _models(model or config.model, backend, facts, cache),
+            ModelOptions(model or config.model, backend, facts, cache),
             options,
             notify=lambda line: click.echo(line, err=True),
         )

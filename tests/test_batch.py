@@ -194,3 +194,71 @@ def test_progress_bar_is_drawn_only_when_asked(
     summary, notes, _ = run(rows_file, tmp_path / "out.jsonl", progress=True)
     assert summary.failed == 1 and notes == []  # printed above the bar instead
     assert "bad: error" in capsys.readouterr().err
+
+
+# -- on Dask ------------------------------------------------------------------------------
+
+
+def fake_models() -> tuple[FakeEmbedder, None]:
+    """A picklable model recipe: Dask workers import it from this module."""
+    return FakeEmbedder(), None
+
+
+def broken_models() -> tuple[FakeEmbedder, None]:
+    from compare.errors import ModelError
+
+    raise ModelError("no such model directory: /nowhere")
+
+
+def test_a_dask_run_writes_the_sequential_lines_and_resumes(rows_file: Path, tmp_path: Path) -> None:
+    sequential, on_dask = tmp_path / "seq.jsonl", tmp_path / "dask.jsonl"
+    run(rows_file, sequential)
+    notes: list[str] = []
+    rows = read_rows(rows_file)
+    summary = run_batch(rows, fake_models, BatchOptions(output=on_dask, workers=2), notify=notes.append)
+    assert (summary.done, summary.failed_ids, summary.skipped) == (3, ("bad",), 0)
+    assert notes == [f"compare: bad: error: {rows_file.parent / 'missing.txt'}: no such file"]
+    lines = on_dask.read_text(encoding="utf-8").splitlines()
+    assert sorted(lines) == sorted(sequential.read_text(encoding="utf-8").splitlines())
+    # Killed while writing: the cut line goes, the other rows are skipped, and a Dask run
+    # finishes the batch; the failed row is retried on request.
+    on_dask.write_text(lines[0] + "\n" + lines[1][:40], encoding="utf-8")
+    summary = run_batch(rows, fake_models, BatchOptions(output=on_dask, workers=2), notify=notes.append)
+    assert (summary.skipped, summary.done + summary.failed) == (1, 3)
+    assert sorted(on_dask.read_text(encoding="utf-8").splitlines()) == sorted(lines)
+    (rows_file.parent / "missing.txt").write_text("The minister said the storm flooded three towns.")
+    summary = run_batch(rows, fake_models, BatchOptions(output=on_dask, workers=2, retry_failed=True))
+    assert (summary.done, summary.skipped, summary.failed) == (1, 3, 0)
+    assert sorted(r["id"] for r in results(on_dask)) == ["bad", "case-1", "case-2", "claim"]
+    assert not any("error" in r for r in results(on_dask))
+    # Nothing left to do: no cluster is started, nothing is written.
+    summary = run_batch(rows, broken_models, BatchOptions(output=on_dask, workers=2))
+    assert (summary.done, summary.skipped) == (0, 4)
+
+
+def test_a_model_that_cannot_load_on_dask_fails_before_any_line(rows_file: Path, tmp_path: Path) -> None:
+    from compare.errors import ModelError
+
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(ModelError, match="no such model directory"):
+        run_batch(read_rows(rows_file), broken_models, BatchOptions(output=out, workers=1))
+    assert not out.exists()
+
+
+@pytest.mark.model
+def test_cli_batch_with_workers_matches_the_sequential_run(rows_file: Path, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from compare.cli import main
+
+    outputs = {}
+    for name, extra in (("seq", []), ("dask", ["--workers", "2"])):
+        out = tmp_path / f"{name}.jsonl"
+        args = ["batch", str(rows_file), "-o", str(out), "--no-facts", "--no-cache", *extra]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 11, result.stderr  # the "bad" row fails in both
+        assert "1 of 4 rows failed" in result.stderr and "Traceback" not in result.stderr
+        outputs[name] = sorted(out.read_text(encoding="utf-8").splitlines())
+    assert outputs["seq"] == outputs["dask"] and len(outputs["seq"]) == 4
+    result = CliRunner().invoke(main, ["batch", str(rows_file), "--workers", "2", "--scheduler", "tcp://x:1"])
+    assert result.exit_code == 2 and "not both" in result.stderr

@@ -120,3 +120,25 @@ def test_python_dash_m_and_help_do_not_import_torch() -> None:
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
     assert done.stdout.strip().endswith("False")
     assert "Usage:" in done.stdout
+
+
+def test_help_names_many_and_the_dask_options() -> None:
+    code, out, _ = run("--help")
+    assert code == 0 and "many" in out and "batch" in out
+    code, out, _ = run("many", "--help")
+    assert code == 0 and "who copied from whom" in out and "--json" in out
+    code, out, _ = run("batch", "--help")
+    assert code == 0 and "--workers" in out and "--scheduler" in out
+
+
+def test_a_pair_run_does_not_import_dask(tmp_path: Path) -> None:
+    probe = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from compare.cli import main\n"
+        f"CliRunner().invoke(main, [{ORIGINAL!r}, {REWRITE!r}, '--no-facts', '--no-cache'])\n"
+        f"CliRunner().invoke(main, ['batch', {str(tmp_path / 'none.jsonl')!r}])\n"
+        "print('distributed' in sys.modules, 'dask' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert done.stdout.strip() == "False False"
