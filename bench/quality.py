@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bench import msrp, seed, swipe
+from bench import details, msrp, seed, swipe
 from bench.data import CACHE, RESULTS, ROOT, DataMissing, expected_md, load_msrp, load_swipe
 from bench.report import markdown
 from bench.vectors import VectorCache
@@ -41,16 +41,22 @@ CLAUSE_GRID = (0.45, 0.5, 0.55, 0.6, 0.65)
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench quality", description=__doc__)
     parser.add_argument("--docs", type=int, default=0, help="SWiPE documents to use (default: all 482)")
-    parser.add_argument("--only", choices=("msrp", "swipe", "seed"), action="append", help="run only these sections")
+    parser.add_argument(
+        "--only", choices=("msrp", "swipe", "details", "seed"), action="append", help="run only these sections"
+    )
     parser.add_argument("--no-sweep", action="store_true", help="skip the SWiPE threshold sweep of the pipeline")
     parser.add_argument("--out", type=Path, default=RESULTS, help="folder for quality.json / quality.md")
     args = parser.parse_args(argv)
     config = Config()
     embedder = VectorCache(config.model, CACHE)
     result: dict[str, Any] = {"meta": _meta(config)}
+    if args.only:
+        # One section rerun: the others keep their last results (and say when they were measured).
+        result = _previous(args.out / "quality.json") | result
     sections: dict[str, Callable[[], dict[str, Any]]] = {
         "msrp": lambda: _msrp(embedder, config),
         "swipe": lambda: _swipe(embedder, config, args.docs, not args.no_sweep),
+        "details": lambda: _details(embedder, config, args.docs),
         "seed": lambda: seed.run(ROOT / "fixtures", expected_md(), embedder, config),
     }
     for name, run in sections.items():
@@ -107,6 +113,24 @@ def warm(embedder: Embedder, docs: Sequence[swipe.Doc]) -> None:
             texts += [f"{x} {y}" for x, y in itertools.pairwise(side)]
             texts += [c for s in side if len(parts := clauses(s)) >= 2 for c in parts]
     embedder.embed_batch(list(dict.fromkeys(texts)))
+
+
+def _previous(path: Path) -> dict[str, Any]:
+    """The sections of the last results file, each stamped with the run that measured it."""
+    try:
+        old = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    meta = old.pop("meta", {})
+    stamp = {"date": meta.get("date"), "commit": meta.get("commit")}
+    return {name: {"measured": stamp} | section for name, section in old.items() if isinstance(section, dict)}
+
+
+def _details(embedder: Embedder, config: Config, limit: int) -> dict[str, Any]:
+    from compare.facts import FactExtractor
+
+    raw = load_swipe()
+    return details.run(raw[:limit] if limit else raw, embedder, config, FactExtractor())
 
 
 def _swipe(embedder: Embedder, config: Config, limit: int, sweep: bool) -> dict[str, Any]:

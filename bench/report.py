@@ -24,7 +24,7 @@ def markdown(result: Mapping[str, Any]) -> str:
     ]
     if meta.get("uncommitted"):
         lines += [f"Uncommitted package changes when measured: {', '.join(meta['uncommitted'])}.", ""]
-    for name, render in (("msrp", _msrp), ("swipe", _swipe), ("seed", _seed)):
+    for name, render in (("msrp", _msrp), ("swipe", _swipe), ("details", _details), ("seed", _seed)):
         if name not in result:
             continue
         section = result[name]
@@ -32,6 +32,9 @@ def markdown(result: Mapping[str, Any]) -> str:
             lines += [f"## {name}", "", f"Skipped: {section['skipped']}", ""]
         else:
             lines += render(section)
+        if "measured" in section:
+            when = section["measured"]
+            lines += [f"*(This section is from an earlier run: {when['date']}, commit {when['commit'] or '?'}.)*", ""]
     return "\n".join(lines) + "\n"
 
 
@@ -115,6 +118,30 @@ def _swipe(s: Mapping[str, Any]) -> list[str]:
         _scores_row("compare_articles (whole pipeline)", c["scores"]),
         "",
     ]
+    return lines
+
+
+def _details(s: Mapping[str, Any]) -> list[str]:
+    lines = [
+        "## SWiPE: details dropped or added inside carried claims",
+        "",
+        f"{s['documents']} document pairs through the whole pipeline with facts. Gold: SWiPE's deletion and "
+        f"elaboration groups inside sentences the pipeline carries over (and gold does not call mostly dropped "
+        f"or added), at least {s['min_chars']} characters of one group in one sentence. A reported span is right "
+        "when half its characters are gold; a gold unit is found when reported spans cover half of it. "
+        "See `bench/details.py`.",
+        "",
+        "| system | dropped P / R / F1 | added P / R / F1 | reported (dropped / added) |",
+        "| --- | --- | --- | --- |",
+    ]
+    for name, sides in s["systems"].items():
+        d, a = sides["dropped"], sides["added"]
+        lines.append(
+            f"| {name} | {d['precision']} / {d['recall']} / {d['f1']} | {a['precision']} / {a['recall']} / {a['f1']} "
+            f"| {d['predicted']} / {a['predicted']} |"
+        )
+    gold = next(iter(s["systems"].values()))
+    lines += ["", f"Gold units: {gold['dropped']['gold']} dropped, {gold['added']['gold']} added.", ""]
     return lines
 
 

@@ -9,6 +9,8 @@ import pytest
 
 from bench.baselines import monotone_dp, mutual_best, word_ratio
 from bench.data import DataMissing, load_msrp
+from bench.details import Counts as DetailCounts
+from bench.details import gold_chars, score_side
 from bench.fit import best_threshold, binary_scores, fit_logistic, folds
 from bench.gold import derive, owners
 from bench.seed import Row, check, parse_table
@@ -143,3 +145,26 @@ def test_seed_table_check() -> None:
     assert result["extra"] == ["B2 added"]
     result = check(rows, {"A1": {"B1"}, "A2": {"B3"}, "A3": {"B2"}}, {"B1", "B2", "B3"}, {"B1", "B2", "B3"})
     assert result["missed"] == ["A2", "A3", "B3"] and result["extra"] == ["A2→B3", "A3→B2"]
+
+
+def test_details_gold_and_scores_inside_a_carried_sentence() -> None:
+    r = "The storm flooded three towns near the river on Monday. Schools closed."
+    doc = {
+        "r_content": r,
+        "s_content": "The storm flooded three towns on Monday. Schools closed.",
+        "edits": [
+            {"idx": 0, "type": "equal", "text": "The storm flooded three towns"},
+            {"idx": 1, "type": "delete", "delete": " near the river"},
+            {"idx": 2, "type": "equal", "text": "on Monday. Schools closed."},
+        ],
+        "annotations": [{"opis": [1], "category": "semantic_deletion"}],
+    }
+    dropped, added = gold_chars(doc)
+    assert not added
+    assert "".join(r[p] for p in sorted(dropped[0])) == "neartheriver"
+    counts = DetailCounts()
+    lost = (r.index("near"), r.index(" on Monday"))
+    score_side(counts, r, [(0, 55), (56, len(r))], dropped, [lost, (r.index("Schools"), len(r) - 1)])
+    assert (counts.predicted, counts.correct, counts.gold, counts.found) == (2, 1, 1, 1)
+    assert counts.examples == ["Schools closed"]
+    assert counts.scores()["precision"] == 50.0 and counts.scores()["recall"] == 100.0
