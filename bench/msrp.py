@@ -117,9 +117,9 @@ def _verdict_system(table: Table, conflict_rule: bool = True) -> np.ndarray:
     return cross_validate(table.paraphrase, predict, K)
 
 
-def _fold_spread(pred: np.ndarray, y: np.ndarray) -> float:
-    """Standard deviation of the accuracy over the test folds."""
-    return float(np.std([np.mean(pred[test] == y[test]) for _, test in folds(y, K)]))
+def _fold_accuracy(pred: np.ndarray, y: np.ndarray) -> list[float]:
+    """The accuracy on each test fold."""
+    return [float(np.mean(pred[test] == y[test])) for _, test in folds(y, K)]
 
 
 def run(table: Table) -> dict[str, Any]:
@@ -135,9 +135,11 @@ def run(table: Table) -> dict[str, Any]:
     }
     out: dict[str, Any] = {"pairs": len(y), "paraphrase_share": float(y.mean()), "folds": K, "systems": {}}
     for name, (pred, fitted) in systems.items():
-        scores = binary_scores(pred, y)
+        scores: dict[str, Any] = dict(binary_scores(pred, y))
         scores["cv"] = fitted
-        scores["accuracy_fold_sd"] = _fold_spread(pred, y) if fitted else 0.0
+        per_fold = _fold_accuracy(pred, y) if fitted else []
+        scores["accuracy_fold_sd"] = float(np.std(per_fold)) if fitted else 0.0
+        scores["accuracy_folds"] = [round(a, 4) for a in per_fold]
         out["systems"][name] = scores
     full = fit_verdict(table, np.arange(len(y)))
     out["fitted_constants"] = {"verdict_bias": round(full.bias, 3)} | {

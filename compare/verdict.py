@@ -12,11 +12,12 @@ event routinely differ in small details and still carry the same claim. On MSRP 
 sentence pairs from different outlets, labelled by annotators) half of the pairs with a
 changed number are still judged paraphrases, and the any-detail rule scores 47% accuracy,
 below always answering "paraphrase" (68%). So, when the aligner's cosine is known,
-:func:`verdict` weighs a few pieces of :class:`Evidence` — the cosine, how much wording and
-phrasing the sides share, how much content one side has that the other lacks, and the
-changed details by kind — with a logistic model whose coefficients are fitted by
-cross-validation on MSRP (``python -m bench quality``) and stored in :class:`~compare.config.Config`.
-Without a cosine it falls back to the detail rule.
+:func:`verdict` weighs a few pieces of :class:`Evidence` — the cosine, how much wording,
+phrasing and spelling the sides share, how much content one side has that the other lacks,
+the longest stretch one side adds or replaces (an extra clause), and the changed details by
+kind — with a logistic model whose coefficients are fitted by cross-validation on MSRP
+(``python -m bench quality``) and stored in :class:`~compare.config.Config`. Without a cosine
+it falls back to the detail rule.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from compare.config import Config
 from compare.diff import fold
@@ -103,6 +105,7 @@ _NUMBER_WORDS = frozenset(
 )
 _NEGATIONS = frozenset(("not no never n't without nobody none nothing neither nor cannot").split())
 _PREFIX = 5
+_T = TypeVar("_T")
 
 
 def is_fact_token(tokens: Sequence[Token], k: int) -> bool:
@@ -115,8 +118,8 @@ def is_fact_token(tokens: Sequence[Token], k: int) -> bool:
     return text[:1].isupper() and not sentence_start
 
 
-def _key(text: str) -> str:
-    low = fold(text)
+def _key(low: str) -> str:
+    """What a folded token is matched on: a short prefix, so ``syria's``/``syrian`` agree."""
     low = low[:-2] if low.endswith("'s") else low
     if any(c.isdigit() for c in low):
         return low
@@ -217,6 +220,16 @@ class Evidence:
     phrases: float
     #: ``log(1 + n)``, n the content words without counterpart on the side with more of them.
     novel: float
+    #: ``log(1 + n)``, n the tokens of the longest changed stretch of the diff, on either side:
+    #: a clause one side adds or replaces as a whole, rather than words changed here and there.
+    stretch: float
+    #: ``log`` of the tokens of both sides together: a stretch of a given size matters less in
+    #: a long sentence.
+    length: float
+    #: Spelling kept: of the two shares of character 3-grams (of the words, case folded) found
+    #: on the other side, the smaller. Unlike ``overlap`` it credits inflections and compounds
+    #: (``shelled``/``shelling``) partly.
+    chars: float
     #: Changed numbers and dates (tokens lost plus tokens new).
     numbers: int
     #: Changed names (capitalised words inside the sentence).
@@ -239,6 +252,9 @@ class Evidence:
             self.overlap,
             self.phrases,
             self.novel,
+            self.stretch,
+            self.length,
+            self.chars,
             float(self.numbers),
             float(self.names),
             float(self.negations),
@@ -247,7 +263,19 @@ class Evidence:
 
 #: Names of :meth:`Evidence.features`, and of their weights in :class:`~compare.config.Config`
 #: (``verdict_<name>``; the intercept is ``verdict_bias``).
-FEATURES = ("cosine", "ratio", "overlap", "phrases", "novel", "numbers", "names", "negations")
+FEATURES = (
+    "cosine",
+    "ratio",
+    "overlap",
+    "phrases",
+    "novel",
+    "stretch",
+    "length",
+    "chars",
+    "numbers",
+    "names",
+    "negations",
+)
 
 # Function words never count as lost or new content (the diff shows them; the verdict ignores them).
 _STOP = frozenset(
@@ -260,21 +288,43 @@ _STOP = frozenset(
 )
 
 
-def _words(tokens: Sequence[Token]) -> list[str]:
-    return [_key(t.text) for t in tokens if t.text[:1].isalnum()]
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """One side's tokens, folded and keyed once (:func:`evidence` reads them many times)."""
+
+    tokens: Sequence[Token]
+    #: Folded text of every token (:func:`compare.diff.fold`).
+    folded: list[str]
+    #: :func:`_key` of every folded token.
+    keys: list[str]
+    #: Indices of the word tokens (not punctuation).
+    words: list[int]
+
+    @classmethod
+    def of(cls, tokens: Sequence[Token]) -> _Side:
+        folded = [fold(t.text) for t in tokens]
+        words = [k for k, t in enumerate(tokens) if t.text[:1].isalnum()]
+        return cls(tokens, folded, [_key(low) for low in folded], words)
+
+    def word_keys(self) -> list[str]:
+        return [self.keys[k] for k in self.words]
+
+    def unmatched(self, other: set[str]) -> list[str]:
+        """Content words (once each) with no counterpart among the ``other`` keys."""
+        found: dict[str, str] = {}
+        for k in self.words:
+            if self.folded[k] not in _STOP and self.keys[k] not in other:
+                found.setdefault(self.keys[k], self.tokens[k].text)
+        return list(found.values())
+
+    def char_grams(self) -> Counter[str]:
+        """Character 3-grams of the folded words, one space between words and at both ends."""
+        text = " " + " ".join(self.folded[k] for k in self.words) + " "
+        return Counter([text[k : k + 3] for k in range(len(text) - 2)])
 
 
-def _unmatched(tokens: Sequence[Token], other: set[str]) -> list[str]:
-    """Content words of ``tokens`` (once each) with no counterpart among the ``other`` keys."""
-    found: dict[str, str] = {}
-    for t in tokens:
-        key = _key(t.text)
-        if t.text[:1].isalnum() and fold(t.text) not in _STOP and key not in other:
-            found.setdefault(key, t.text)
-    return list(found.values())
-
-
-def _shared(x: Counter[tuple[str, ...]], y: Counter[tuple[str, ...]]) -> tuple[float, float]:
+def _shared(x: Counter[_T], y: Counter[_T]) -> tuple[float, float]:
+    """The share of ``x``'s items found in ``y`` and of ``y``'s found in ``x`` (with multiplicity)."""
     common = sum((x & y).values())
     return common / max(sum(x.values()), 1), common / max(sum(y.values()), 1)
 
@@ -302,31 +352,37 @@ def evidence(
     >>> e.numbers, e.names, e.details, round(e.ratio, 2)
     (2, 0, ('-Wednesday', '+Thursday'), 0.67)
     """
-    keys_a, keys_b = {_key(t.text) for t in a}, {_key(t.text) for t in b}
+    side_a, side_b = _Side.of(a), _Side.of(b)
+    keys_a, keys_b = set(side_a.keys), set(side_b.keys)
     details: list[str] = []
     kinds: Counter[str] = Counter()
     for op in ops:
         if op.tag == "equal":
             continue
-        lost = [k for k in range(op.i1, op.i2) if is_fact_token(a, k) and _key(a[k].text) not in keys_b]
-        new = [k for k in range(op.j1, op.j2) if is_fact_token(b, k) and _key(b[k].text) not in keys_a]
+        lost = [k for k in range(op.i1, op.i2) if side_a.keys[k] not in keys_b and is_fact_token(a, k)]
+        new = [k for k in range(op.j1, op.j2) if side_b.keys[k] not in keys_a and is_fact_token(b, k)]
         kinds.update(_kind(a[k].text) for k in lost)
         kinds.update(_kind(b[k].text) for k in new)
         figures_a = [f for f in (figure(a[k].text) for k in lost) if f is not None]
         figures_b = [f for f in (figure(b[k].text) for k in new) if f is not None]
         kinds["conflicts"] += conflict(figures_a, figures_b, tolerance)
         details += [f"-{run}" for run in _runs(a, lost)] + [f"+{run}" for run in _runs(b, new)]
-    wa, wb = _words(a), _words(b)
+    wa, wb = side_a.word_keys(), side_b.word_keys()
     overlap = _shared(_grams(wa, 1), _grams(wb, 1))
     phrases = _shared(_grams(wa, 4), _grams(wb, 4))
-    lost_words, new_words = _unmatched(a, keys_b), _unmatched(b, keys_a)
+    chars = _shared(side_a.char_grams(), side_b.char_grams())
+    lost_words, new_words = side_a.unmatched(keys_b), side_b.unmatched(keys_a)
     equal = sum(op.i2 - op.i1 for op in ops if op.tag == "equal")
+    stretch = max((max(op.i2 - op.i1, op.j2 - op.j1) for op in ops if op.tag != "equal"), default=0)
     return Evidence(
         cosine=cosine,
         ratio=2 * equal / max(len(a) + len(b), 1),
         overlap=min(overlap),
         phrases=max(phrases),
         novel=math.log1p(max(len(lost_words), len(new_words))),
+        stretch=math.log1p(stretch),
+        length=math.log(max(len(a) + len(b), 1)),
+        chars=min(chars),
         numbers=kinds["numbers"],
         names=kinds["names"],
         negations=kinds["negations"],

@@ -7,7 +7,7 @@ import pytest
 from compare.config import Config
 from compare.diff import diff_tokens, tokenize
 from compare.models import Sentence
-from compare.verdict import evidence, figure, verdict
+from compare.verdict import FEATURES, Evidence, changed_score, evidence, figure, verdict
 
 
 def judge(a: str, b: str) -> tuple[str, tuple[str, ...]]:
@@ -112,3 +112,38 @@ def test_a_moved_rate_is_a_contradicted_figure_but_a_rounding_is_not() -> None:
         == "changed"
     )
     assert run("Shares closed at 5.91 dollars on Thursday.", "Shares closed at 6 dollars on Thursday.") != "changed"
+
+
+def measure(a: str, b: str, cosine: float = 0.8) -> Evidence:
+    ta = tokenize([Sentence("A1", "A", a, 0, len(a), "news")])
+    tb = tokenize([Sentence("B1", "B", b, 0, len(b), "news")])
+    return evidence(ta, tb, diff_tokens(ta, tb), cosine)
+
+
+def test_evidence_measures_the_longest_changed_stretch_and_the_length() -> None:
+    ev = measure(
+        "The army left the town on Monday.", "The army left the town on Monday after rebels shelled its barracks."
+    )
+    assert ev.stretch == pytest.approx(math.log1p(5))  # "after rebels shelled its barracks"
+    assert ev.length == pytest.approx(math.log(8 + 13))
+    assert measure("The army left the town.", "The army left the town.").stretch == 0.0
+
+
+def test_spelling_overlap_credits_words_that_share_most_of_their_letters() -> None:
+    near = measure("The counteroffensive began on Monday.", "The offensive began on Monday.")
+    far = measure("The counteroffensive began on Monday.", "The bombardment began on Monday.")
+    assert near.overlap == far.overlap  # neither word has a counterpart
+    assert 0.0 < far.chars < near.chars < 1.0
+    assert measure("The army left on Monday.", "the army left on monday .").chars == 1.0
+
+
+def test_an_added_clause_weighs_more_than_a_reworded_one() -> None:
+    a = "The army left the town on Monday after heavy shelling, officials said."
+    reworded = measure(a, "The army withdrew from the town on Monday after heavy shelling, officials said.", 0.9)
+    extended = measure(a, a[:-1] + " and rebels seized the bridges and the airport.", 0.9)
+    assert changed_score(extended, Config()) > changed_score(reworded, Config())
+
+
+def test_every_feature_has_a_weight_in_the_config() -> None:
+    assert len(Evidence.features(measure("A b.", "A c."))) == len(FEATURES)
+    assert all(isinstance(getattr(Config(), f"verdict_{name}"), float) for name in FEATURES)
