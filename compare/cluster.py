@@ -11,9 +11,9 @@ client (the rows' paths, the reports folder, the vector cache's folder if it is 
 recipe (:class:`compare.batch.ModelOptions`, or any picklable callable) by a
 :class:`~distributed.diagnostics.plugin.WorkerPlugin` registered under a name derived from
 that recipe, and kept for every row the worker runs. They are built on every worker as soon as
-the plugin is registered, so a model that cannot load fails the batch at once, with its own
-message and exit code, before any row is written; a worker that joins later builds them on
-its first row.
+the batch starts (by a task pinned to each worker, so in the thread that will run its rows),
+so a model that cannot load fails the batch at once, with its own message and exit code,
+before any row is written; a worker that joins later builds them on its first row.
 
 **One writer.** Only the client writes: it gathers finished rows with
 :func:`distributed.as_completed` and hands each row's lines to the batch's sink, which appends
@@ -53,23 +53,29 @@ IN_FLIGHT_PER_WORKER = 4
 
 
 class ModelsPlugin(WorkerPlugin):
-    """Builds the models once on each worker and hands them to every row it runs."""
+    """Builds the models once on each worker thread and hands them to every row it runs.
+
+    Per thread, not per process: the vector cache's SQLite connection may only be used by the
+    thread that opened it, and a worker started with several threads must not share one model
+    between concurrent rows. With one thread per worker (``--workers``), that is once a worker.
+    """
 
     def __init__(self, models: Models) -> None:
         self.models = models
-        self._built: tuple[Embedder, FactExtractor | None] | None = None
-        self._lock: threading.Lock | None = None
+        self._local: threading.local | None = None
 
     def setup(self, worker: Any) -> None:
-        self._lock = threading.Lock()
+        self._local = threading.local()
 
     def get(self) -> tuple[Embedder, FactExtractor | None]:
-        """The worker's models, built on first use (a lock guards workers with several threads)."""
-        lock = self._lock or threading.Lock()
-        with lock:
-            if self._built is None:
-                self._built = self.models()
-            return self._built
+        """This thread's models, built on first use."""
+        if self._local is None:
+            self._local = threading.local()
+        built: tuple[Embedder, FactExtractor | None] | None = getattr(self._local, "models", None)
+        if built is None:
+            built = self.models()
+            self._local.models = built
+        return built
 
 
 def plugin_name(models: object) -> str:
@@ -88,9 +94,15 @@ def dask_rows(
     try:
         name = plugin_name(models)
         client.register_plugin(ModelsPlugin(models), name=name)
-        client.run(_load_models, name)  # every worker loads now; a model error is raised here
-        workers = max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
-        yield lambda todo: _run(client, todo, options, name, IN_FLIGHT_PER_WORKER * workers)
+        workers = list(client.scheduler_info(n_workers=-1)["workers"])
+        if not workers:
+            raise CompareError(f"the Dask scheduler at {options.scheduler} has no workers")
+        # Every worker loads its models now, in the thread that runs its rows (a task pinned
+        # to it, not client.run, which runs elsewhere); a model that cannot load raises here.
+        client.gather(  # type: ignore[no-untyped-call]
+            [client.submit(_load_models, name, workers=[w], allow_other_workers=False, pure=False) for w in workers]
+        )
+        yield lambda todo: _run(client, todo, options, name, IN_FLIGHT_PER_WORKER * len(workers))
     finally:
         client.close()  # type: ignore[no-untyped-call]
         if cluster is not None:
@@ -150,8 +162,8 @@ def _plugin(name: str, worker: Any = None) -> ModelsPlugin:
     return cast(ModelsPlugin, (worker or get_worker()).plugins[name])
 
 
-def _load_models(name: str, dask_worker: Any = None) -> None:
-    _plugin(name, dask_worker).get()
+def _load_models(name: str) -> None:
+    _plugin(name).get()
 
 
 def _row_task(row: Row, options: BatchOptions, name: str) -> RowResult:

@@ -2,9 +2,12 @@ from __future__ import annotations
 
 import io
 import json
+import threading
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from compare.batch import BatchOptions, BatchSummary, read_rows, run_batch
@@ -199,9 +202,21 @@ def test_progress_bar_is_drawn_only_when_asked(
 # -- on Dask ------------------------------------------------------------------------------
 
 
+class ThreadBoundEmbedder(FakeEmbedder):
+    """Refuses calls from any thread but its own, as the vector cache's SQLite connection does."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.thread = threading.get_ident()
+
+    def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
+        assert threading.get_ident() == self.thread, "models used outside the thread that built them"
+        return super().embed_batch(texts)
+
+
 def fake_models() -> tuple[FakeEmbedder, None]:
     """A picklable model recipe: Dask workers import it from this module."""
-    return FakeEmbedder(), None
+    return ThreadBoundEmbedder(), None
 
 
 def broken_models() -> tuple[FakeEmbedder, None]:
