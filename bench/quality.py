@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bench import details, msrp, seed, swipe
+from bench import details, msrp, seed, stitched, swipe
 from bench.data import CACHE, RESULTS, ROOT, DataMissing, expected_md, load_msrp, load_swipe
 from bench.report import markdown
 from bench.vectors import VectorCache
@@ -30,6 +30,7 @@ from compare.align import clauses
 from compare.config import Config
 from compare.embed import Embedder
 
+SECTIONS = ("msrp", "swipe", "details", "stitched", "seed")
 #: Thresholds tried for the baselines (each is reported at its best, chosen on the same
 #: documents: an optimistic figure for the baselines) and for the pipeline's sweep.
 DIFFLIB_GRID = (0.2, 0.3, 0.4, 0.5, 0.6)
@@ -41,9 +42,7 @@ CLAUSE_GRID = (0.45, 0.5, 0.55, 0.6, 0.65)
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench quality", description=__doc__)
     parser.add_argument("--docs", type=int, default=0, help="SWiPE documents to use (default: all 482)")
-    parser.add_argument(
-        "--only", choices=("msrp", "swipe", "details", "seed"), action="append", help="run only these sections"
-    )
+    parser.add_argument("--only", choices=SECTIONS, action="append", help="run only these sections")
     parser.add_argument("--no-sweep", action="store_true", help="skip the SWiPE threshold sweep of the pipeline")
     parser.add_argument("--out", type=Path, default=RESULTS, help="folder for quality.json / quality.md")
     args = parser.parse_args(argv)
@@ -57,6 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "msrp": lambda: _msrp(embedder, config),
         "swipe": lambda: _swipe(embedder, config, args.docs, not args.no_sweep),
         "details": lambda: _details(embedder, config, args.docs),
+        "stitched": lambda: _stitched(embedder, config),
         "seed": lambda: seed.run(ROOT / "fixtures", expected_md(), embedder, config),
     }
     for name, run in sections.items():
@@ -124,6 +124,17 @@ def _previous(path: Path) -> dict[str, Any]:
     meta = old.pop("meta", {})
     stamp = {"date": meta.get("date"), "commit": meta.get("commit")}
     return {name: {"measured": stamp} | section for name, section in old.items() if isinstance(section, dict)}
+
+
+def _stitched(embedder: Embedder, config: Config) -> dict[str, Any]:
+    """News alignment on MSRP paraphrases stitched into documents; baselines at their SWiPE-best values."""
+    systems: dict[str, swipe.Aligner] = {
+        "compare.align (default config)": swipe.pipeline_aligner(embedder, config),
+        "compare.align without the support rule": swipe.pipeline_aligner(embedder, config.updated(support_cosine=0.0)),
+        "difflib mutual best, t = 0.4": swipe.difflib_aligner(0.4),
+        "monotone DP (Vecalign-style), t = 0.7": swipe.dp_aligner(embedder, 0.7),
+    }
+    return stitched.run(load_msrp(), embedder, systems)
 
 
 def _details(embedder: Embedder, config: Config, limit: int) -> dict[str, Any]:

@@ -24,7 +24,8 @@ def markdown(result: Mapping[str, Any]) -> str:
     ]
     if meta.get("uncommitted"):
         lines += [f"Uncommitted package changes when measured: {', '.join(meta['uncommitted'])}.", ""]
-    for name, render in (("msrp", _msrp), ("swipe", _swipe), ("details", _details), ("seed", _seed)):
+    sections = (("msrp", _msrp), ("swipe", _swipe), ("details", _details), ("stitched", _stitched), ("seed", _seed))
+    for name, render in sections:
         if name not in result:
             continue
         section = result[name]
@@ -143,6 +144,26 @@ def _details(s: Mapping[str, Any]) -> list[str]:
     gold = next(iter(s["systems"].values()))
     lines += ["", f"Gold units: {gold['dropped']['gold']} dropped, {gold['added']['gold']} added.", ""]
     return lines
+
+
+def _stitched(s: Mapping[str, Any]) -> list[str]:
+    sizes = ", ".join(f"{name}: {n} pairs" for name, n in s["subsets"].items())
+    lines = [
+        "## News alignment: rewrites stitched from MSRP paraphrase pairs",
+        "",
+        f"Documents of {s['size']} MSRP paraphrase pairs, one side each ({sizes}); the rewrite keeps the "
+        "order or shuffles it. Baselines at their best SWiPE thresholds. See `bench/stitched.py`.",
+        "",
+        "| documents | system | link recall % | false links per 100 | documents without links |",
+        "| --- | --- | ---: | ---: | ---: |",
+    ]
+    for variant, systems in s["results"].items():
+        for name, r in systems.items():
+            lines.append(
+                f"| {variant} | {name} | {r['link_recall']} | {r['false_links_per_100']} "
+                f"| {r['documents_without_links']} of {r['documents']} |"
+            )
+    return [*lines, ""]
 
 
 def _seed(s: Mapping[str, Any]) -> list[str]:

@@ -39,9 +39,9 @@ class Config:
     #: (compare.align, step 4). 0.7 is where MiniLM's paraphrases begin; below it, on-topic
     #: sentences that are not the same claim are common. Measured on SWiPE (481 Wikipedia ->
     #: Simple pairs, bench/README.md): 0.7 gives the best drops and additions with one-to-many
-    #: up; 0.75 and 0.8 cost links and one-to-many F1 for 0.1 point more on drops. The bar is
-    #: lowered to the median of the rewrite's links when that is lower, so that a rewrite
-    #: reworded throughout keeps its links.
+    #: up; 0.75 and 0.8 cost links and one-to-many F1 for 0.1 point more on drops. A weak
+    #: link whose sentences are each other's best match stays too (a rewrite reworded
+    #: throughout, a lone moved sentence).
     support_cosine: float = 0.7
     #: How far (in sentences, on A and on B) a strong link may be from a weak one to support it.
     #: Rewrites move paragraphs, not lone sentences, so a true weak link usually has a strong

@@ -7,8 +7,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from bench import stitched
 from bench.baselines import monotone_dp, mutual_best, word_ratio
-from bench.data import DataMissing, load_msrp
+from bench.data import DataMissing, Pair, load_msrp
 from bench.details import Counts as DetailCounts
 from bench.details import gold_chars, score_side
 from bench.fit import best_threshold, binary_scores, fit_logistic, folds
@@ -168,3 +169,15 @@ def test_details_gold_and_scores_inside_a_carried_sentence() -> None:
     assert (counts.predicted, counts.correct, counts.gold, counts.found) == (2, 1, 1, 1)
     assert counts.examples == ["Schools closed"]
     assert counts.scores()["precision"] == 50.0 and counts.scores()["recall"] == 100.0
+
+
+def test_stitched_documents_keep_the_gold_order_and_score_links() -> None:
+    pairs = [Pair(f"a{k}", f"b{k}", True) for k in range(2 * stitched.SIZE)]
+    docs = stitched.documents(pairs, shuffle=True)
+    assert len(docs) == 2
+    for a, b, order in docs:
+        assert [b[order[i]][1:] for i in range(len(a))] == [x[1:] for x in a]  # a3 is carried by b3
+    perfect = stitched.score(docs, lambda a, b: [Bead((i,), (b.index("b" + x[1:]),), 1.0) for i, x in enumerate(a)])
+    assert perfect["link_recall"] == 100.0 and perfect["false_links_per_100"] == 0.0
+    nothing = stitched.score(docs, lambda a, b: [])
+    assert nothing["link_recall"] == 0.0 and nothing["documents_without_links"] == 2
