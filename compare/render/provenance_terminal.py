@@ -8,8 +8,6 @@ a ``?`` and their reason.
 
 from __future__ import annotations
 
-import io
-
 from rich import box
 from rich.console import Console, Group
 from rich.panel import Panel
@@ -18,19 +16,12 @@ from rich.text import Text
 
 from compare.models import ArticleProvenance, Provenance
 from compare.render.provenance import article_line, edge_notes, pair_note, summary_line
+from compare.render.terminal import console_text, text_console
 
 
 def render_provenance(provenance: Provenance, width: int = 100, color: bool = False) -> str:
     """The report as text; ANSI colour codes only when ``color`` is true."""
-    console = Console(
-        file=io.StringIO(),
-        width=width,
-        color_system="standard" if color else None,
-        force_terminal=color,
-        legacy_windows=False,
-        emoji=False,
-        highlight=False,
-    )
+    console = text_console(width, color)
     console.print(_header(provenance))
     if provenance.edges:
         console.print(Text("Who copied from whom", style="bold"))
@@ -55,8 +46,7 @@ def render_provenance(provenance: Provenance, width: int = 100, color: bool = Fa
             style="dim",
         )
     )
-    out = console.file.getvalue()  # type: ignore[attr-defined]
-    return "\n".join(line.rstrip() for line in out.splitlines()) + "\n"
+    return console_text(console)
 
 
 def _header(provenance: Provenance) -> Panel:

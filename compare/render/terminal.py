@@ -37,7 +37,17 @@ _VERDICT_STYLE = {
 
 def render_terminal(comparison: Comparison, width: int = 100, color: bool = False) -> str:
     """The report as text; ANSI colour codes only when ``color`` is true."""
-    console = Console(
+    console = text_console(width, color)
+    print_report(console, comparison, markers=not color)
+    return console_text(console)
+
+
+def text_console(width: int, color: bool) -> Console:
+    """A rich console that prints into a string, for a report of ``width`` columns.
+
+    Article text is printed as given: no emoji codes, no automatic highlighting.
+    """
+    return Console(
         file=io.StringIO(),
         width=width,
         color_system="standard" if color else None,
@@ -46,7 +56,10 @@ def render_terminal(comparison: Comparison, width: int = 100, color: bool = Fals
         emoji=False,
         highlight=False,
     )
-    print_report(console, comparison, markers=not color)
+
+
+def console_text(console: Console) -> str:
+    """What a :func:`text_console` printed, without trailing spaces on its lines."""
     out = console.file.getvalue()  # type: ignore[attr-defined]
     return "\n".join(line.rstrip() for line in out.splitlines()) + "\n"
 
