@@ -67,6 +67,8 @@ Pair = tuple[tuple[int, ...], tuple[int, ...]]
 #: A candidate bead: (A indices, B indices) and its gain over the thresholds.
 Candidate = tuple[Pair, float]
 _TOP_K = 3
+#: Gain added to the in-order pairing of repeated sentences, to break their ties (see _repeats).
+_IN_ORDER = 1e-6
 #: A group of conflicting beads is searched exactly in Python up to this many search nodes
 #: (a few milliseconds), and otherwise handed to scipy's MILP solver, whose import alone takes
 #: about 0.4 s. The seed pair's largest group (30 beads) takes under 100 nodes.
@@ -107,12 +109,40 @@ def align(a: Sequence[str], b: Sequence[str], embedder: Embedder, config: Config
     vectors = embedder.embed_batch([*a, *b])  # one call: the model is fastest on big batches
     ea, eb = vectors[: len(a)], vectors[len(a) :]
     sim = ea @ eb.T
-    singles = _singles(sim, config.link_threshold)
-    beads: list[Candidate] = [(((i,), (j,)), float(sim[i, j]) - config.link_threshold) for i, j in singles]
+    repeats = _repeats(a, b)
+    singles = sorted(set(_singles(sim, config.link_threshold)) | repeats)
+    beads: list[Candidate] = [
+        (((i,), (j,)), float(sim[i, j]) - config.link_threshold + (_IN_ORDER if (i, j) in repeats else 0.0))
+        for i, j in singles
+    ]
     beads += _merges(a, b, ea, eb, sim, singles, embedder, config)
     chosen = _supported(_select(beads, len(a), len(b)), sim, config)
     scores = _scores(chosen, a, b, sim, embedder)
     return _order([Bead(ai, bj, score) for (ai, bj), score in zip(chosen, scores, strict=True)], len(a), len(b))
+
+
+def _repeats(a: Sequence[str], b: Sequence[str]) -> set[tuple[int, int]]:
+    """Sentences that occur more than once, word for word: the k-th in A with the k-th in B.
+
+    A sentence repeated more often than the top-k candidates reach ("The motion passed." after
+    each of eight agenda items) would otherwise leave copies unpaired; pairing occurrences in
+    order also settles which copy goes with which (they tie on every score).
+
+    >>> sorted(_repeats(["Yes.", "X.", "Yes.", "Yes."], ["Yes.", "Yes.", "Z."]))
+    [(0, 0), (2, 1)]
+    """
+    where: dict[str, list[int]] = {}
+    for j, text in enumerate(b):
+        where.setdefault(" ".join(text.split()), []).append(j)
+    seen: dict[str, int] = {}
+    out = set()
+    for i, text in enumerate(a):
+        key = " ".join(text.split())
+        k = seen.get(key, 0)
+        seen[key] = k + 1
+        if key in where and len(where[key]) + k > 1 and k < len(where[key]):
+            out.add((i, where[key][k]))
+    return out
 
 
 def _singles(sim: np.ndarray, threshold: float) -> list[tuple[int, int]]:

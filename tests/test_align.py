@@ -129,3 +129,17 @@ def test_a_rewrite_reworded_throughout_keeps_its_weak_links() -> None:
         sim[i, j] = cos
     chosen = [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (4,)), ((5,), (5,))]
     assert _supported(chosen, sim, Config()) == chosen
+
+
+def test_a_sentence_repeated_more_often_than_the_candidates_reach_pairs_in_order() -> None:
+    items = [
+        "The council approved the budget for the harbour.",
+        "Members voted to repair the north bridge.",
+        "A new library opening date was set for June.",
+        "Parking fees downtown will rise next year.",
+        "The school bus contract went to a local firm.",
+        "Street lighting on Elm Road will be replaced.",
+    ]
+    text = [s for item in items for s in (item, "The motion passed.")]
+    got = pairs(text, text)
+    assert got == [((k,), (k,)) for k in range(len(text))]
