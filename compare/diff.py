@@ -18,7 +18,9 @@ _ABBREVIATION = (
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|"
     r"Jr|Sr|Inc|Corp|Ltd|Co|No|vs)\.(?=\s)|(?:[A-Za-z]\.){2,}"
 )
-_TOKEN = re.compile(_ABBREVIATION + r"|\w+(?:[’'.\-]\w+)*|[^\w\s]")
+# A number with thousands separators is one token ("120,000" → "150,000" is one figure changed).
+_GROUPED_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"
+_TOKEN = re.compile(_ABBREVIATION + "|" + _GROUPED_NUMBER + r"|\w+(?:[’'.\-]\w+)*|[^\w\s]")
 _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-"})
 
 
@@ -28,6 +30,8 @@ def tokenize(sentences: Sequence[Sentence]) -> tuple[Token, ...]:
     >>> from compare.models import Sentence
     >>> [t.text for t in tokenize([Sentence("A1", "A", "U.S. troops left on Aug. 31.", 0, 28, "news")])]
     ['U.S.', 'troops', 'left', 'on', 'Aug.', '31', '.']
+    >>> [t.text for t in tokenize([Sentence("A1", "A", "Some 2,300 of 12,500.5 voted 7-2.", 0, 33, "news")])]
+    ['Some', '2,300', 'of', '12,500.5', 'voted', '7-2', '.']
     """
     return tuple(
         Token(m.group(0), s.start + m.start(), s.start + m.end()) for s in sentences for m in _TOKEN.finditer(s.text)

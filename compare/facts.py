@@ -39,6 +39,7 @@ _NUMBER_WORDS = {
     )
 } | {"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000, "dozen": 12, "dozens": 24}
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_TALLY = re.compile(r"(?<![\w.,-])\d+-\d+(?![\w-])")
 _DIGITS = re.compile(r"(?<![\w.-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?(?![\w-])")
 _QUOTE = re.compile(r"[“\"](?P<q>[^“”\"]{8,}?)[”\"]")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z0-9&]{1,9})\)")
@@ -233,6 +234,11 @@ def _entities(doc: Any, text: str, fact: Any, quote_spans: list[tuple[int, int]]
 
 
 def _numbers(doc: Any, text: str, fact: Any, taken: list[tuple[int, int]]) -> list[Fact]:
+    out = []
+    # A tally, score or range ("voted 7-2", "won 21-14", "10-15 days") is one figure, compared whole.
+    tallies = [m for m in _TALLY.finditer(text) if not _inside(m.start(), m.end(), taken)]
+    out += [fact("number", m.start(), m.end(), "tally", m.group(0)) for m in tallies]
+    taken = taken + [m.span() for m in tallies]
     spans: list[tuple[int, int]] = []
     kinds: dict[tuple[int, int], str] = {}
     for ent in doc.ents:
@@ -242,7 +248,6 @@ def _numbers(doc: Any, text: str, fact: Any, taken: list[tuple[int, int]]) -> li
     for m in _DIGITS.finditer(text):
         if not _inside(m.start(), m.end(), taken + spans):
             spans.append((m.start(), m.end()))
-    out = []
     for start, end in sorted(spans):
         value = number_value(text[start:end])
         if value is None or (re.match(r"\s+of\b", text[end:]) and text[start:end].lower() == "one"):

@@ -131,6 +131,8 @@ _SMALL_NUMBERS = {
     w: float(n) for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
 }
 _FIGURE = re.compile(r"([a-z]{0,2}\$|£|€)?(\d[\d,]*(?:\.\d+)?)(%|[a-z]{0,3})")
+#: A tally, score or range written as two figures ("7-2", "21-14", "10-15"): compared whole.
+_TALLY = re.compile(r"\d+-\d+")
 #: A figure: its kind (a unit such as ``$`` or ``%``, or ``date`` for a day or month name) and
 #: its value. A weekday replaced by a month (``Wednesday`` → ``Aug. 31``) is a conflict: whether
 #: the two name the same day needs the publication date, which the verdict does not have.
@@ -144,12 +146,16 @@ def figure(text: str) -> Figure | None:
     (('us$', 2053.27), ('', 6.0), ('%', 40.0), ('date', 'wed'), ('date', 'aug'))
     >>> figure("yesterday") is None and figure("Reuters") is None
     True
+    >>> figure("7-2"), conflict([figure("7-2")], [figure("6-3")], 0.0)
+    (('tally', '7-2'), True)
     """
     low = fold(text).replace(".", "") if not any(c.isdigit() for c in text) else fold(text).rstrip(".")
     if low in _SMALL_NUMBERS:
         return "", _SMALL_NUMBERS[low]
     if low in _MONTHS_DAYS and low[:3] not in ("tod", "yes", "tom"):
         return "date", low[:3]
+    if _TALLY.fullmatch(low):
+        return "tally", low
     match = _FIGURE.fullmatch(low)
     if not match:
         return None

@@ -136,3 +136,8 @@ def test_no_workers_inside_a_daemonic_process(monkeypatch: pytest.MonkeyPatch) -
 
     monkeypatch.setattr(multiprocessing, "current_process", lambda: Daemon())
     assert facts._workers(10 * PARALLEL_FROM) == 1
+
+
+def test_a_tally_is_one_figure(fact_extractor: FactExtractor) -> None:
+    facts_a = facts_of(fact_extractor, "The council voted 7-2 on Tuesday to close the pool.")
+    assert kinds(facts_a, "number") == [("7-2", "tally", "7-2")]

@@ -66,6 +66,10 @@ def test_a_contradicted_figure_is_always_a_change() -> None:
     assert judge_with(a, b, 0.99) == ("changed", ("-two", "+six"))
     a, b = "The talks began on Wednesday in Geneva.", "The talks began on Thursday in Geneva."
     assert judge_with(a, b, 0.99)[0] == "changed"
+    a, b = "The council voted 7-2 to close the pool.", "The council voted 6-3 to close the pool."
+    assert judge_with(a, b, 0.96) == ("changed", ("-7-2", "+6-3"))
+    a, b = "Some 120,000 people lost power.", "Some 150,000 people lost power."
+    assert judge_with(a, b, 0.97) == ("changed", ("-120,000", "+150,000"))
 
 
 def test_a_rounded_figure_is_not_a_contradiction() -> None:
