@@ -440,7 +440,7 @@ def many(
         from compare.provenance import article_ids, trace
 
         if len(articles) < 2:
-            raise CompareError(f"compare many needs at least two articles, got {len(articles)}")
+            raise click.UsageError(f"compare many needs at least two articles, got {len(articles)}")
         n = len(articles)
         config = Config.from_toml(config_path) if config_path else Config()
         metas = zip(

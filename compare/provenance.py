@@ -18,10 +18,11 @@
    marked uncertain (``basis`` ``evidence`` or ``order``), in this order: (a) *citation*: one
    names the other's outlet ("..., the Daily Post reported"), so it is the later; (b)
    *combination*: one also carries content from a third article that the other shares nothing
-   with, and a piece that combines two unrelated sources is later than both; (c)
-   *containment*: the article carried more fully by the other is taken as the source, since
-   rewrites more often add context and attribution than leave their source's out (weak: a
-   rewrite that trims reads the other way round); (d) nothing: command-line order, said so.
+   with, and a piece that combines two unrelated sources is later than both;
+   (c) nothing more: the order given, said so. *Containment* (the article carried more fully by
+   the other looks like the source, as rewrites often add context and attribution) is only
+   mentioned when it points the other way: news rewrites trim as often as they add, and a
+   user's order is better evidence than that.
 4. *Sources of an article* (:class:`~compare.models.ProvenanceEdge`): among the articles
    before it that carry some of its sentences, credited greedily: the one that carries most of
    its not yet credited tokens (ties: more of them verbatim, then the earliest) is credited
@@ -283,10 +284,13 @@ def _decide(a: Article, b: Article, ev: _Evidence) -> tuple[str, str, DirectionB
         context = f"both published {a.published}"
     else:
         context = f"no date for {' and '.join(x.id for x in (a, b) if not x.published)}"
-    for test in (_citation, _combination, _containment):
+    for test in (_citation, _combination):
         found = test(a.id, b.id, ev)
         if found:
             return found[0], found[1], "evidence", f"{context}; {found[2]}"
+    hint = _containment(a.id, b.id, ev)
+    if hint and hint[0] != a.id:
+        return a.id, b.id, "order", f"{context}; the order given ({hint[2]}, not enough to reverse it)"
     return a.id, b.id, "order", f"{context}; no evidence either way, so the order given"
 
 
