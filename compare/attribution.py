@@ -7,12 +7,16 @@ the source."):
 * ``..., a source told the Daily Star.`` (trailing: source, cue, recipient);
 * ``..., confirmed the source.`` (trailing, inverted);
 * ``..., according to the report.`` / ``According to Channel Nine, ...``;
-* ``Officials said (that) ...`` (leading).
+* ``Officials said (that) ...`` (leading), also after a clause (``On Friday, the weather
+  service warned ...``) and with an aside before the cue (``Jane Roe, who chairs the board,
+  said ...``, ``Roe, 54, said ...``). A leading attribution ends at its cue, or at an adverbial
+  before "that" (``Roe said on Tuesday that ...``): the claim after it is not part of it.
 
 The kind of source is read from the head noun of the source phrase: ``anonymous`` ("a source",
 "regime sources", "officials"), ``document`` ("the report", "a statement"), ``outlet`` ("the
 daily", "the news outlet", a name that reports), ``official`` (a body: "the health ministry",
-"police"), ``person`` (a title or a person's name).
+"police", "the weather bureau", an organisation's name after "the"), ``person`` (a title or a
+person's name).
 """
 
 from __future__ import annotations
@@ -27,17 +31,38 @@ CUES = (
     "disclosed|discloses|alleged|alleges|insisted|insists|acknowledged|acknowledges|estimated|estimates"
 )
 _SOURCE = r"(?P<source>(?:[\w’'.-]+\s){0,7}?[\w’'.-]+)"
-_TRAILING = re.compile(
-    r"(?:^|[,;]\s*|[”\"]\s*)" + _SOURCE + r"\s+(?P<cue>" + CUES + r")\b(?P<rest>[^,;.!?”\"]*)[.!?]?\s*$"
-)
+_CUE = r"(?P<cue>" + CUES + r")\b"
+# "..., a source told the Daily Star." — and, from the start of the sentence or a clause, the
+# leading shape "The weather service warned (that) ..." ; _claim_follows tells the two apart.
+_TRAILING = re.compile(r"(?:^|[,;]\s*|[”\"]\s*)" + _SOURCE + r"\s+" + _CUE + r"(?P<rest>[^,;.!?”\"]*)[.!?]?\s*$")
 # "..., said Maria Okoro, the province's governor." — the appositive after the name is skipped.
 # "..., the agency said on Thursday, adding that ..." — an attribution in mid-sentence.
 _MIDDLE = re.compile(
-    r"[,;]\s*" + _SOURCE + r"\s+(?P<cue>" + CUES + r")\b(?P<rest>[^,;.!?”\"]*),\s*(?:adding|noting|saying|explaining)\b"
+    r"[,;]\s*" + _SOURCE + r"\s+" + _CUE + r"(?P<rest>[^,;.!?”\"]*),\s*(?:adding|noting|saying|explaining)\b"
 )
-_INVERTED = re.compile(r"[,;”\"]\s*(?P<cue>" + CUES + r")\s+" + _SOURCE + r"(?:,\s*[^,;.!?”\"]{1,60})?\s*[.!?]?\s*$")
+_INVERTED = re.compile(r"[,;”\"]\s*" + _CUE + r"\s+" + _SOURCE + r"(?:,\s*[^,;.!?”\"]{1,60})?\s*[.!?]?\s*$")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<source>[^,;.!?”\"]+?(?:\s[A-Z]\.)*)\s*(?=[,;.!?]|$)", re.I)
-_LEADING = re.compile(r"^" + _SOURCE + r"\s+(?P<cue>" + CUES + r")\b(?:\s+(?:that\b)?)")
+_LEADING = re.compile(r"^" + _SOURCE + r"\s+" + _CUE + r"(?P<rest>)(?=\s|[.!?]?$)")
+# "Jane Roe, who chairs the board, said ...", "Jane Roe, 54, said ...", "Roe, a lawyer, said ...":
+# a relative clause, an age or an appositive between the speaker and the cue.
+_INTERRUPTED = re.compile(
+    r"(?:^|[,;]\s*)"
+    + _SOURCE
+    + r",\s*(?:who|whose|which|a|an|the|aged|\d+)\b[^,;.!?”\"]{0,80},\s*"
+    + _CUE
+    + r"(?P<rest>)"
+)
+# What a trailing attribution may end with ("..., police said on Monday", "... in a statement");
+# anything else after the cue is the claim itself ("Police said the road was closed").
+_ADVERBIAL = re.compile(
+    r"\s*(?:on|in|at|during|late|early|last|this|yesterday|today|tonight|earlier|later|after|before|when|"
+    r"while|through|via|by|from|to|without|under|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.I,
+)
+# Words between a subject and its cue that are not part of the source: "Officials have also said".
+_SOURCE_TAIL = frozenset(
+    "also later earlier previously separately again further repeatedly then recently has have had will would".split()
+)
 
 _ANONYMOUS = frozenset(
     (
@@ -62,13 +87,17 @@ _OFFICIAL = frozenset(
     (
         "ministry government police army military council court agency authority authorities department "
         "office embassy committee commission administration cabinet parliament presidency organization "
-        "organisation institute union bank company corporation foundation"
+        "organisation institute union bank company corporation foundation service bureau board association "
+        "federation coalition alliance league party group center centre senate congress assembly legislature "
+        "directorate command force forces guard university hospital"
     ).split()
 )
 _PERSON = frozenset(
     (
         "minister spokesman spokeswoman spokesperson president premier ambassador general commander chief "
-        "secretary director governor mayor senator lawmaker envoy leader head officer"
+        "secretary director governor mayor senator lawmaker envoy leader head officer councilman councilwoman "
+        "councillor councilor alderman judge sheriff prosecutor attorney representative chairman chairwoman "
+        "superintendent professor inspector detective captain lieutenant sergeant adviser advisor sen rep gov dr"
     ).split()
 )
 # Lower-case particles inside names: al-Awsat, van Gogh, bin Salman, de Gaulle.
@@ -100,17 +129,26 @@ def find_attributions(text: str, outlets: Iterable[str] = ()) -> list[Attributio
     [('a source', 'told', 'anonymous')]
     >>> [(a.source, a.kind) for a in find_attributions("Troops left, according to the report.")]
     [('the report', 'document')]
+
+    A leading attribution spans its source and cue, not the claim after it:
+
+    >>> text = "Jane Roe, who chairs the board, said the vote was delayed."
+    >>> [(a.source, a.cue, a.kind, text[a.start : a.end]) for a in find_attributions(text)]
+    [('Jane Roe', 'said', 'person', 'Jane Roe, who chairs the board, said')]
     """
     known = [o.lower() for o in outlets if o]
     found: list[Attribution] = []
-    for pattern in (_TRAILING, _INVERTED, _LEADING, _MIDDLE):
+    for pattern in (_TRAILING, _INTERRUPTED, _INVERTED, _LEADING, _MIDDLE):
         m = pattern.search(text)
-        if m and not _overlaps(found, m.start("source"), m.end("source")):
-            start = m.start("cue") if pattern is _INVERTED else m.start("source")
-            found.append(_make(text, m, start, m.group("cue").lower(), known, middle=pattern is _MIDDLE))
+        if m:
+            a = _make(text, m, known, inverted=pattern is _INVERTED)
+            if a and not _overlaps(found, a.start, a.end):
+                found.append(a)
     for m in _ACCORDING.finditer(text):
         if not _overlaps(found, m.start("source"), m.end("source")):
-            found.append(_make(text, m, m.start(), "according to", known))
+            a = _make(text, m, known, cue="according to")
+            if a:
+                found.append(a)
     return sorted(found, key=lambda a: a.start)
 
 
@@ -118,16 +156,43 @@ def _overlaps(found: list[Attribution], start: int, end: int) -> bool:
     return any(start < a.end and a.start < end for a in found)
 
 
-def _make(text: str, m: re.Match[str], start: int, cue: str, known: list[str], middle: bool = False) -> Attribution:
+def _make(text: str, m: re.Match[str], known: list[str], inverted: bool = False, cue: str = "") -> Attribution | None:
     s_start, s_end = m.start("source"), m.end("source")
     while s_end > s_start and text[s_end - 1] in ".!?":
         s_end -= 1
+    words = text[s_start:s_end].split()
+    while not cue and len(words) > 1 and words[-1].lower() in _SOURCE_TAIL:  # "Officials have also said"
+        words.pop()
+    s_end = s_start + len(" ".join(words)) if words else s_start
+    if s_end == s_start:
+        return None
     source = text[s_start:s_end]
-    end = m.end("rest") if middle else m.end()
+    cue = cue or m.group("cue").lower()
+    start = m.start("cue") if inverted else m.start() if cue == "according to" else s_start
+    end, recipient = _extent(text, m, cue, inverted)
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".!?"):
         end -= 1
-    recipient = (m.groupdict().get("rest") or "").strip() if cue in ("told", "tells") else ""
     return Attribution(start, end, source, s_start, s_end, cue, source_kind(source.split(), cue, known), recipient)
+
+
+def _extent(text: str, m: re.Match[str], cue: str, inverted: bool) -> tuple[int, str]:
+    """Where the attribution ends, and whom the source told.
+
+    The claim is not part of it: "Police said on Monday that the road was closed" ends after
+    "Monday"; "Police said the road was closed" ends at the cue.
+    """
+    told = cue in ("told", "tells")
+    rest = m.groupdict().get("rest")
+    if inverted or rest is None:
+        return m.end(), ""
+    that = re.match(r"(.*?)\s*\bthat\b", rest)
+    # "said on Monday that ...", "told reporters that ..." — but not the "that" of a relative
+    # clause inside the claim ("said the craft was a balloon that drifted").
+    if that and (not that.group(1).strip() or told or _ADVERBIAL.match(that.group(1))):
+        return m.start("rest") + len(that.group(1)), that.group(1).strip() if told else ""
+    if not rest.strip() or told or _ADVERBIAL.match(rest):
+        return m.end("rest"), rest.strip() if told else ""
+    return m.end("cue"), ""
 
 
 def source_kind(words: list[str], cue: str = "", known: Iterable[str] = ()) -> str:
@@ -154,7 +219,7 @@ def source_kind(words: list[str], cue: str = "", known: Iterable[str] = ()) -> s
         return "outlet"
     if head in _OFFICIAL:
         return "official"
-    if head in _PERSON or any(w.lower() in _PERSON for w in words):
+    if head in _PERSON or any(w.lower().rstrip(".") in _PERSON for w in words):
         return "person"
     # A name: capitalised words, optionally after a capitalised "The" ("The Herald"); a
     # lower-case determiner makes a descriptor ("the news outlet").
@@ -165,8 +230,11 @@ def source_kind(words: list[str], cue: str = "", known: Iterable[str] = ()) -> s
         return "outlet" if cue in ("reported", "reports", "wrote", "writes") else "official"
     if proper and (words[0] not in _DETERMINERS or words[0] == "the"):
         # A bare name that "reports" or is cited "according to" is a publication; one that
-        # "said" is more often a person or an organisation speaking for itself.
-        return "outlet" if cue in ("reported", "reports", "according to", "wrote", "writes") else "person"
+        # "said" is more often a person, or an organisation speaking for itself when "the"
+        # comes before the name (nobody says "the Jane Roe").
+        if cue in ("reported", "reports", "according to", "wrote", "writes"):
+            return "outlet"
+        return "official" if words[0].lower() == "the" and len(words) > 1 else "person"
     return "other"
 
 
@@ -181,3 +249,14 @@ def is_descriptor(source: str) -> bool:
     if not words or words[0].lower() not in _DETERMINERS:
         return False
     return not all(w[:1].isupper() or _NAME_PARTICLE.match(w) for w in words[1:])
+
+
+def same_person(name: str, earlier: str) -> bool:
+    """Whether ``name`` is a later mention of the person first named ``earlier``: the same
+    name, or its last words ("Okoro" or "Maria Okoro" after "Governor Maria Okoro").
+
+    >>> same_person("Okoro", "Governor Maria Okoro"), same_person("Maria", "Governor Maria Okoro")
+    (True, False)
+    """
+    later, first = name.lower().split(), earlier.lower().split()
+    return bool(later) and not is_descriptor(name) and first[-len(later) :] == later

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from compare.attribution import is_descriptor
+from compare.attribution import is_descriptor, same_person
 from compare.dates import weekday_name
 from compare.diff import fold as fold_token
 from compare.facts import fold
@@ -52,13 +52,14 @@ def classify(alignments: Sequence[Alignment], facts: Sequence[Fact], context: Co
     for f in facts:
         by_sentence.setdefault(f.sentence, []).append(f)
     out: list[FactChange] = []
+    named: list[str] = []  # people B's added claims cite, so a later "Okoro said" is not new again
     for x in alignments:
         fa = [f for i in x.a for f in by_sentence.get(i, [])]
         fb = [f for j in x.b for f in by_sentence.get(j, [])]
         if x.a and x.b:
             out += _group(x, fa, fb, context)
         elif x.b:
-            out += [_new_source(f, x.b[0], "in a claim only B carries") for f in fb if f.kind == "attribution"]
+            out += _sources_of_added_claim(fb, x.b[0], named)
         for sid in (*x.a, *x.b):
             out += _weekday_conflicts(by_sentence.get(sid, []), sid.startswith("A"))
     return tuple(out)
@@ -193,6 +194,22 @@ def _is_new_name(f: Fact, ctx: Context) -> bool:
         return False
     name = fold(source)
     return name not in fold(ctx.a_text) and name != fold(ctx.outlets[0])
+
+
+def _sources_of_added_claim(fb: list[Fact], b_sid: str, named: list[str]) -> list[FactChange]:
+    """Every source of a claim only B carries, but a person once: "Okoro said" after "Governor
+    Maria Okoro said" in an earlier added claim is the same source."""
+    out = []
+    for f in fb:
+        if f.kind != "attribution":
+            continue
+        source = _detail(f, "source")
+        if f.label == "person" and any(same_person(source, n) for n in named):
+            continue
+        if f.label == "person":
+            named.append(source)
+        out.append(_new_source(f, b_sid, "in a claim only B carries"))
+    return out
 
 
 def _new_source(f: Fact, b_sid: str, where: str) -> FactChange:

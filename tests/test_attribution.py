@@ -2,7 +2,11 @@ from __future__ import annotations
 
 import pytest
 
-from compare.attribution import find_attributions, source_kind
+from compare import compare_articles
+from compare.attribution import find_attributions, same_person, source_kind
+from compare.facts import FactExtractor
+from compare.ingest import from_text
+from tests.conftest import FakeEmbedder
 
 
 @pytest.mark.parametrize(
@@ -54,3 +58,135 @@ def test_mid_sentence_attribution_and_acronyms() -> None:
     text = "Bird flu spread to three farms, the WHO said on Thursday, adding that the risk remained low."
     (a,) = find_attributions(text)
     assert (a.source, a.kind, text[a.start : a.end]) == ("the WHO", "official", "the WHO said on Thursday")
+
+
+# --- a speaker before the cue: organisations, asides, the claim left out of the span ---------
+
+RAIN = "more rain was expected over the weekend."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "cue", "kind", "span"),
+    [
+        (
+            f"The National Weather Service warned that {RAIN}",
+            "The National Weather Service",
+            "warned",
+            "official",
+            "The National Weather Service warned",
+        ),
+        (f"The Weather Bureau warned {RAIN}", "The Weather Bureau", "warned", "official", "The Weather Bureau warned"),
+        (
+            f"On Friday, the weather service warned that {RAIN}",
+            "the weather service",
+            "warned",
+            "official",
+            "the weather service warned",
+        ),
+        (
+            "Councilman Dave Hruska, who voted against the plan, said residents were not consulted.",
+            "Councilman Dave Hruska",
+            "said",
+            "person",
+            "Councilman Dave Hruska, who voted against the plan, said",
+        ),
+        (
+            "Mayor Linda Okafor, 54, said the budget was balanced.",
+            "Mayor Linda Okafor",
+            "said",
+            "person",
+            "Mayor Linda Okafor, 54, said",
+        ),
+        (
+            "Hruska, a Democrat, said residents were not consulted.",
+            "Hruska",
+            "said",
+            "person",
+            "Hruska, a Democrat, said",
+        ),
+        (
+            "Residents were not consulted, said Hruska, who voted against the plan.",
+            "Hruska",
+            "said",
+            "person",
+            "said Hruska, who voted against the plan",
+        ),
+        (
+            "Hruska said on Tuesday that residents were not consulted.",
+            "Hruska",
+            "said",
+            "person",
+            "Hruska said on Tuesday",
+        ),
+        (
+            "China said the craft was a balloon that drifted off course.",
+            "China",
+            "said",
+            "person",
+            "China said",
+        ),
+        (
+            "Officials have also said the road would reopen.",
+            "Officials",
+            "said",
+            "anonymous",
+            "Officials have also said",
+        ),
+        ("The Red Cross said dozens were missing.", "The Red Cross", "said", "official", "The Red Cross said"),
+    ],
+)
+def test_leading_and_interrupted_attributions(sentence: str, source: str, cue: str, kind: str, span: str) -> None:
+    found = find_attributions(sentence)
+    assert [(a.source, a.cue, a.kind, sentence[a.start : a.end]) for a in found] == [(source, cue, kind, span)]
+    assert sentence[found[0].source_start : found[0].source_end] == source
+
+
+def test_told_with_a_claim_after_it() -> None:
+    text = "Officials told reporters that the road would reopen."
+    (a,) = find_attributions(text)
+    assert (a.source, a.recipient, text[a.start : a.end]) == ("Officials", "reporters", "Officials told reporters")
+
+
+def test_trailing_attribution_keeps_its_adverbial() -> None:
+    text = "The road reopened, police said in a statement on Monday."
+    (a,) = find_attributions(text)
+    assert (a.source, a.kind, text[a.start : a.end]) == ("police", "official", "police said in a statement on Monday")
+
+
+def test_same_person() -> None:
+    assert same_person("Okafor", "Mayor Linda Okafor")
+    assert same_person("Linda Okafor", "Mayor Linda Okafor")
+    assert not same_person("Linda", "Mayor Linda Okafor")
+    assert not same_person("Hruska", "Mayor Linda Okafor")
+    assert not same_person("the mayor", "the mayor")  # a description may be anyone
+
+
+# --- through classify: what a reader of the report sees --------------------------------------
+
+
+def _findings(extractor: FactExtractor, a: str, b: str) -> list[tuple[str, str, str]]:
+    comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=extractor)
+    return [(c.kind, c.after.text if c.after else "", c.detail) for c in comparison.changes]
+
+
+def test_an_agency_named_differently_is_not_a_new_person(fact_extractor: FactExtractor) -> None:
+    got = _findings(
+        fact_extractor,
+        f"The National Weather Service warned that {RAIN}",
+        f"The Weather Bureau warned that {RAIN}",
+    )
+    assert got == [
+        ("attribution_changed", "The Weather Bureau warned", "same kind of source (institution), named differently")
+    ]
+
+
+def test_a_person_named_again_by_surname_is_one_new_source(fact_extractor: FactExtractor) -> None:
+    a = "The city council approved the new budget on Monday."
+    b = (
+        f"{a}\n\nMayor Linda Okafor said the budget would halve waiting times at the city's clinics.\n\n"
+        "Okafor said the vote showed the council trusted her plan for the port district."
+    )
+    got = [g for g in _findings(fact_extractor, a, b) if g[0] == "new_source"]
+    assert got == [
+        ("new_source", "Mayor Linda Okafor said", "named person “Mayor Linda Okafor” in a claim only B carries")
+    ]
