@@ -45,7 +45,7 @@ def test_header_summary_and_bars() -> None:
     link = header.select_one("a.url")
     assert link is not None and link["href"] == "https://example.org/storm"
     summary = header.select_one(".summary")
-    assert summary is not None and summary.get_text().startswith("B carries over 4 of A's 5 claims")
+    assert summary is not None and summary.get_text().startswith("B carries over 4 of A's 5 sentences")
     assert "Findings" not in summary.get_text()
     bars = {r.th.get_text(): r.select_one(".count").get_text() for r in header.select(".bar-row") if r.th}  # type: ignore[union-attr]
     assert bars == {v: str(n) for v, n in c.counts().items() if v in VERDICTS}

@@ -10,8 +10,11 @@ def summary_line(comparison: Comparison) -> str:
     c = comparison.counts()
     a, b = (r.article.id for r in comparison.articles[:2])
     share = f" ({c['carried'] / c['a_claims']:.0%})" if c["a_claims"] else ""
+    groups = c["identical"] + c["reworded"] + c["changed"]
+    # Sentences carried, then the claims they form: merged sentences (A1+A2 -> B1) are one claim.
     return (
-        f"{b} carries over {c['carried']} of {a}'s {c['a_claims']} claim{'' if c['a_claims'] == 1 else 's'}{share}: "
+        f"{b} carries over {c['carried']} of {a}'s {c['a_claims']} sentence{'' if c['a_claims'] == 1 else 's'}"
+        f"{share} in {groups} claim{'' if groups == 1 else 's'}: "
         f"{c['identical']} identical, {c['reworded']} reworded, {c['changed']} changed; "
         f"{c['dropped']} dropped; {c['added']} added in {b}."
     )
