@@ -105,7 +105,11 @@ def _related_stories(sentences: tuple[Sentence, ...], other: list[str], embedder
 def _promote(sentences: tuple[Sentence, ...], article: Article) -> tuple[Sentence, ...]:
     """An article that is all 'furniture' (a one-line claim, a bare headline) is its own news."""
     lines = [s for s in sentences if s.role in ("headline", "furniture", "caption")]
-    if not lines:
+    # Several bare labels ("Home", "News", "Sports") are a menu, not a claim.
+    menu = len(lines) > 1 and all(
+        len(s.text.split()) <= 3 and not s.text.rstrip().endswith((".", "!", "?")) for s in lines
+    )
+    if not lines or menu:
         where = article.source or article.outlet
         raise NoContentError(f"{where}: no article text left after setting aside page furniture")
     seen: set[str] = set()

@@ -45,6 +45,13 @@ def test_a_one_line_claim_is_compared_not_discarded() -> None:
     assert [(x.a, x.b, x.verdict) for x in comparison.alignments] == [(("A1",), ("B1",), "changed")]
 
 
+def test_only_a_menu_of_labels_is_an_error() -> None:
+    a = from_text("The storm hit on Monday.", "A", source="a.txt")
+    b = from_text("Home\nNews\nSports\n", "B", source="menu.txt")
+    with pytest.raises(NoContentError, match=r"menu\.txt: no article text left"):
+        compare_articles([a, b], FakeEmbedder())
+
+
 def test_only_boilerplate_is_an_error() -> None:
     a = from_text("The storm hit on Monday.", "A", source="a.txt")
     b = from_text("Subscribe today: your support keeps our reporters working.", "B", source="b.txt")
