@@ -169,14 +169,16 @@ def _attributions(fa: list[Fact], fb: list[Fact], a0: str, b0: str, ctx: Context
 
 
 def _shift(before: Fact, after: Fact, ctx: Context) -> str:
-    if before.label != after.label:
-        return f"{_KIND_WORDS[before.label]} → {_KIND_WORDS[after.label]}{_referent(after, ctx)}"
-    if before.value != after.value:
-        return f"same kind of source ({_KIND_WORDS[before.label]}), named differently{_referent(after, ctx)}"
     r_a, r_b = _detail(before, "recipient"), _detail(after, "recipient")
+    # "a source told the Daily Star" -> "officials said": who heard it is credit dropped too.
+    credit = f"; the credit to “{r_a}” (who was told) is gone" if r_a and not r_b else ""
+    if before.label != after.label:
+        return f"{_KIND_WORDS[before.label]} → {_KIND_WORDS[after.label]}{_referent(after, ctx)}{credit}"
+    if before.value != after.value:
+        return f"same kind of source ({_KIND_WORDS[before.label]}), named differently{_referent(after, ctx)}{credit}"
     if fold(r_a) != fold(r_b) and r_a and r_b:
         return f"same source; told “{r_a}” → “{r_b}” (likely the same outlet, named by a descriptor)"
-    return ""
+    return f"same source; told “{r_a}” → nobody named" if credit else ""
 
 
 def _referent(f: Fact, ctx: Context) -> str:

@@ -215,3 +215,11 @@ def test_a_named_official_replaced_by_an_unnamed_spokesperson(fact_extractor: Fa
     changes = compare_articles([art_a, art_b], FakeEmbedder(), facts=fact_extractor).changes
     assert [(c.kind, c.detail) for c in changes] == [("attribution_changed", "named person → anonymous source")]
     assert got[0][0] == "attribution_changed"
+
+
+def test_a_dropped_recipient_is_credit_dropped(fact_extractor: FactExtractor) -> None:
+    a = "The council will close the harbour road for two weeks, a council aide told the Harbor Gazette."
+    b = "The council will close the harbour road for two weeks, officials said."
+    comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)
+    (shift,) = [c for c in comparison.changes if c.kind == "attribution_changed"]
+    assert shift.detail.endswith("the credit to “the Harbor Gazette” (who was told) is gone")
