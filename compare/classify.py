@@ -44,6 +44,12 @@ class Context:
     a_text: str = ""
     #: Every sentence by id, to place a word run in its sentence.
     sentences: Mapping[str, Sentence] = field(default_factory=dict)
+    #: ``a_text`` folded once (it is searched for every new name: folding it each time made
+    #: classification quadratic in the article's length).
+    a_folded: str = field(init=False, default="")
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "a_folded", fold(self.a_text))
 
 
 def classify(alignments: Sequence[Alignment], facts: Sequence[Fact], context: Context) -> tuple[FactChange, ...]:
@@ -195,7 +201,7 @@ def _is_new_name(f: Fact, ctx: Context) -> bool:
     if f.label not in ("outlet", "person") or is_descriptor(source):
         return False
     name = fold(source)
-    return name not in fold(ctx.a_text) and name != fold(ctx.outlets[0])
+    return name not in ctx.a_folded and name != fold(ctx.outlets[0])
 
 
 def _sources_of_added_claim(fb: list[Fact], b_sid: str, named: list[str]) -> list[FactChange]:

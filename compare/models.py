@@ -198,6 +198,11 @@ class Comparison:
     facts: tuple[Fact, ...] = ()
     #: Fact-level findings, in A's order (empty until the facts stage runs).
     changes: tuple[FactChange, ...] = ()
+    #: Sentences by id, built once: reports look sentences up once per row.
+    _by_id: dict[str, Sentence] = field(init=False, repr=False, compare=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {s.id: s for r in self.articles for s in r.sentences})
 
     def counts(self) -> dict[str, int]:
         """How many alignment groups got each verdict, and how many of A's claims B carries."""
@@ -208,12 +213,8 @@ class Comparison:
         return out
 
     def sentence(self, sentence_id: str) -> Sentence:
-        """Look a sentence up by id."""
-        for result in self.articles:
-            for s in result.sentences:
-                if s.id == sentence_id:
-                    return s
-        raise KeyError(sentence_id)
+        """Look a sentence up by id (``KeyError`` when there is none)."""
+        return self._by_id[sentence_id]
 
 
 # -- many articles: who copied from whom (compare/provenance.py) ----------------------------
