@@ -63,6 +63,15 @@ _ADVERBIAL = re.compile(
 _SOURCE_TAIL = frozenset(
     "also later earlier previously separately again further repeatedly then recently has have had will would".split()
 )
+#: A source cannot open with these: they start a time phrase before the speaker ("On Tuesday
+#: Hruska said", "Late on Friday the ministry said"), which ends at its time word.
+_LEAD_ADVERBIAL = frozenset("on in at late early earlier later last this yesterday today tonight overnight".split())
+_TIME_WORDS = frozenset(
+    (
+        "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight overnight "
+        "morning afternoon evening night week weekend month year day"
+    ).split()
+)
 
 _ANONYMOUS = frozenset(
     (
@@ -163,6 +172,12 @@ def _make(text: str, m: re.Match[str], known: list[str], inverted: bool = False,
     words = text[s_start:s_end].split()
     while not cue and len(words) > 1 and words[-1].lower() in _SOURCE_TAIL:  # "Officials have also said"
         words.pop()
+    if words and words[0].lower() in _LEAD_ADVERBIAL:  # "On Tuesday Hruska said": the speaker is Hruska
+        ends = [k for k, w in enumerate(words[:4]) if w.lower().strip(".,") in _TIME_WORDS]
+        if ends and ends[-1] < len(words) - 1:
+            cut = ends[-1] + 1
+            s_start = text.index(words[cut], s_start + len(" ".join(words[:cut])))
+            words = words[cut:]
     s_end = s_start + len(" ".join(words)) if words else s_start
     if s_end == s_start:
         return None

@@ -191,7 +191,8 @@ def sentence_facts(
     date_spans = [(d.start, d.end) for d in dates]
     for a in find_attributions(text, outlets):
         extra = {"recipient": a.recipient} if a.recipient else {}
-        out.append(fact("attribution", a.start, a.end, a.kind, fold(a.source), source=a.source, cue=a.cue, **extra))
+        kind = _named_body(doc, a.source_start, a.source_end) if a.kind == "person" else a.kind
+        out.append(fact("attribution", a.start, a.end, kind, fold(a.source), source=a.source, cue=a.cue, **extra))
     quotes = list(_QUOTE.finditer(text))
     for q in quotes:
         out.append(fact("quote", q.start("q"), q.end("q"), "", fold(q.group("q"))))
@@ -201,6 +202,21 @@ def sentence_facts(
     out += _numbers(doc, text, fact, date_spans + quote_spans + names)
     out += _hedges(doc, fact)
     return sorted(out, key=lambda f: (f.start, f.kind))
+
+
+def _named_body(doc: Any, start: int, end: int) -> str:
+    """``official`` when spaCy reads the source as a country or place ("China said") or as an
+    organisation of several words or an acronym ("Human Rights Watch said", "NATO said"), else
+    ``person``: the attribution patterns see only a capitalised name. A single capitalised word
+    read as an organisation stays a person: the small model calls unknown surnames ORG."""
+    for ent in doc.ents:
+        if start < ent.end_char and ent.start_char <= end - 1 < ent.end_char:
+            if ent.label_ in ("GPE", "NORP"):
+                return "official"
+            if ent.label_ in ("ORG", "FAC") and (len(ent) > 1 or ent.text.isupper()):
+                return "official"
+            return "person"
+    return "person"
 
 
 def fold(text: str) -> str:

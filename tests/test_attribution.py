@@ -190,3 +190,16 @@ def test_a_person_named_again_by_surname_is_one_new_source(fact_extractor: FactE
     assert got == [
         ("new_source", "Mayor Linda Okafor said", "named person “Mayor Linda Okafor” in a claim only B carries")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "span"),
+    [
+        ("On Tuesday Hruska said the plan was dead.", "Hruska", "Hruska said"),
+        ("Late on Friday the ministry said talks would resume.", "the ministry", "the ministry said"),
+        ("Yesterday the mayor said the road would reopen.", "the mayor", "the mayor said"),
+    ],
+)
+def test_a_time_phrase_before_the_speaker_is_not_the_source(text: str, source: str, span: str) -> None:
+    (a,) = find_attributions(text)
+    assert (a.source, text[a.start : a.end]) == (source, span)

@@ -141,3 +141,18 @@ def test_no_workers_inside_a_daemonic_process(monkeypatch: pytest.MonkeyPatch) -
 def test_a_tally_is_one_figure(fact_extractor: FactExtractor) -> None:
     facts_a = facts_of(fact_extractor, "The council voted 7-2 on Tuesday to close the pool.")
     assert kinds(facts_a, "number") == [("7-2", "tally", "7-2")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("China said the balloon was a civilian airship.", "official"),
+        ("NATO said the drills would go ahead.", "official"),
+        ("Hruska said the plan was dead.", "person"),  # the small model calls this surname ORG
+        ("Mayor Linda Okafor said the budget was balanced.", "person"),
+    ],
+)
+def test_a_named_source_is_a_person_unless_the_entity_types_say_a_body(
+    fact_extractor: FactExtractor, text: str, kind: str
+) -> None:
+    assert [f.label for f in facts_of(fact_extractor, text) if f.kind == "attribution"] == [kind]
