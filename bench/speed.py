@@ -576,11 +576,6 @@ def _scaling_section(doc: Json) -> list[str]:
     if growth:
         parts = ", ".join(f"{s} {g:.2f}" for s, g in growth.items() if g is not None)
         out += ["", f"Growth exponent between the two largest sizes (1 = linear, 2 = quadratic): {parts}."]
-    out += [
-        "",
-        "Peak RSS is the measuring process's own. From 150 sentences the facts stage parses in forked "
-        "workers (one per core, up to 4); they share the parent's memory pages and are not counted.",
-    ]
     return [*out, ""]
 
 

