@@ -15,14 +15,15 @@
    wording, while copying leaves long identical stretches.
 3. *Direction of a pair.* Publication dates, when both are known and differ: the earlier is
    the source. Otherwise (same day, or a date missing) textual evidence, and the direction is
-   marked uncertain (``basis`` ``evidence`` or ``order``), in this order: (a) *citation*: one
-   names the other's outlet ("..., the Daily Post reported"), so it is the later; (b)
-   *combination*: one also carries content from a third article that the other shares nothing
-   with, and a piece that combines two unrelated sources is later than both;
-   (c) nothing more: the order given, said so. *Containment* (the article carried more fully by
-   the other looks like the source, as rewrites often add context and attribution) is only
-   mentioned when it points the other way: news rewrites trim as often as they add, and a
-   user's order is better evidence than that.
+   marked uncertain (``basis`` ``evidence`` or ``order``): (a) *citation*: one names the
+   other's outlet, capitalised ("..., the Daily Post reported"), so it is the later; (b)
+   otherwise one order of all articles: dates where given, an undated article placed after the
+   dated ones given before it, ties in the order given (:func:`_timeline`; deciding each pair
+   on its own could make cycles). Two textual hints were tried and demoted: *containment* (the
+   article carried more fully by the other looks like the source) is only mentioned when it
+   points the other way, as news rewrites trim as often as they add; *combination* (one also
+   carries content of a third article) cannot tell a merge of two pieces from a wire story
+   split into two, so it decides nothing.
 4. *Sources of an article* (:class:`~compare.models.ProvenanceEdge`): among the articles
    before it that carry some of its sentences, credited greedily: the one that carries most of
    its not yet credited tokens (ties: more of them verbatim, then the earliest) is credited
@@ -138,7 +139,8 @@ def build(
     ``comparisons[(x, y)]`` compares article ``x`` (as A) with ``y`` (as B), one per pair.
     """
     ev = _Evidence.of(articles, comparisons)
-    links = [_direction(a, b, ev) for a, b in combinations(articles, 2) if ev.linked(a.id, b.id)]
+    timeline = _timeline(articles)
+    links = [_direction(a, b, ev, timeline) for a, b in combinations(articles, 2) if ev.linked(a.id, b.id)]
     before = {(p.source, p.rewrite) for p in links}
     pairs = tuple(replace(p, common_sources=_common_sources(p, ev, before)) for p in links)
     by_pair = {(p.source, p.rewrite): p for p in pairs}
@@ -260,9 +262,23 @@ def _verbatim(x: Alignment, comparison: Comparison) -> tuple[Counter[str], Count
 # -- direction ------------------------------------------------------------------------------
 
 
-def _direction(a: Article, b: Article, ev: _Evidence) -> PairLink:
+def _timeline(articles: Sequence[Article]) -> dict[str, tuple[date, int]]:
+    """Each article's place in one order of all: its date, or for an undated one the date of the
+    last dated article given before it (the first date, for those before any), then the order
+    given. Deciding every pair from this one order keeps the graph free of cycles (dated A after
+    dated C, undated B given between them, would otherwise give A → B → C → A)."""
+    dates = [a.published for a in articles if a.published]
+    current = dates[0] if dates else date.min
+    out = {}
+    for k, a in enumerate(articles):
+        current = a.published or current
+        out[a.id] = (current, k)
+    return out
+
+
+def _direction(a: Article, b: Article, ev: _Evidence, timeline: Mapping[str, tuple[date, int]]) -> PairLink:
     """The pair's measures, with the earlier article first (``a`` precedes ``b`` in input order)."""
-    source, rewrite, basis, why = _decide(a, b, ev)
+    source, rewrite, basis, why = _decide(a, b, ev, timeline)
     return PairLink(
         source,
         rewrite,
@@ -276,7 +292,9 @@ def _direction(a: Article, b: Article, ev: _Evidence) -> PairLink:
     )
 
 
-def _decide(a: Article, b: Article, ev: _Evidence) -> tuple[str, str, DirectionBasis, str]:
+def _decide(
+    a: Article, b: Article, ev: _Evidence, timeline: Mapping[str, tuple[date, int]]
+) -> tuple[str, str, DirectionBasis, str]:
     if a.published and b.published and a.published != b.published:
         first, second = (a, b) if a.published < b.published else (b, a)
         return first.id, second.id, "date", f"{first.id} published {first.published}, {second.id} {second.published}"
@@ -284,14 +302,15 @@ def _decide(a: Article, b: Article, ev: _Evidence) -> tuple[str, str, DirectionB
         context = f"both published {a.published}"
     else:
         context = f"no date for {' and '.join(x.id for x in (a, b) if not x.published)}"
-    for test in (_citation, _combination):
-        found = test(a.id, b.id, ev)
-        if found:
-            return found[0], found[1], "evidence", f"{context}; {found[2]}"
-    hint = _containment(a.id, b.id, ev)
-    if hint and hint[0] != a.id:
-        return a.id, b.id, "order", f"{context}; the order given ({hint[2]}, not enough to reverse it)"
-    return a.id, b.id, "order", f"{context}; no evidence either way, so the order given"
+    found = _citation(a.id, b.id, ev)
+    if found:
+        return found[0], found[1], "evidence", f"{context}; {found[2]}"
+    first, second = (a, b) if timeline[a.id] <= timeline[b.id] else (b, a)
+    placed = "" if first is a else " (placed by the dates of the articles given around it)"
+    hint = _containment(first.id, second.id, ev)
+    if hint and hint[0] != first.id:
+        return first.id, second.id, "order", f"{context}; the order given{placed} ({hint[2]}, not enough to reverse it)"
+    return first.id, second.id, "order", f"{context}; no evidence either way, so the order given{placed}"
 
 
 def _citation(a: str, b: str, ev: _Evidence) -> tuple[str, str, str] | None:
@@ -301,29 +320,15 @@ def _citation(a: str, b: str, ev: _Evidence) -> tuple[str, str, str] | None:
         outlet = ev.articles[y].outlet.strip()
         if len(outlet) < 3 or outlet == ev.articles[x].outlet.strip():
             return False
-        return re.search(rf"(?<!\w){re.escape(outlet)}(?!\w)", ev.news_text(x)) is not None
+        # A proper name, capitalised where it is cited: a file-name outlet "times" is not "three times".
+        found = re.finditer(rf"(?<!\w){re.escape(outlet)}(?!\w)", ev.news_text(x), re.IGNORECASE)
+        return any(m.group(0)[0].isupper() for m in found)
 
     a_names_b, b_names_a = names(a, b), names(b, a)
     if a_names_b == b_names_a:
         return None
     first, second = (a, b) if b_names_a else (b, a)
     return first, second, f"{second} names {first}'s outlet (“{ev.articles[first].outlet}”)"
-
-
-def _combination(a: str, b: str, ev: _Evidence) -> tuple[str, str, str] | None:
-    """The one that also carries content of a third article unrelated to the other is the later."""
-
-    def extra(x: str, y: str) -> list[str]:
-        thirds = [z for z in ev.articles if z not in (x, y) and not ev.linked(y, z)]
-        own = ev.matches.get((x, y), {})
-        return [z for z in thirds if any(s not in own for s in ev.matches.get((x, z), {}))]
-
-    from_a, from_b = extra(a, b), extra(b, a)
-    if bool(from_a) == bool(from_b):
-        return None
-    first, second, thirds = (a, b, from_b) if from_b else (b, a, from_a)
-    named = thirds[0] if len(thirds) == 1 else f"{', '.join(thirds[:-1])} and {thirds[-1]}"
-    return first, second, f"{second} also carries content from {named}, which {first} shares nothing with"
 
 
 def _containment(a: str, b: str, ev: _Evidence) -> tuple[str, str, str] | None:

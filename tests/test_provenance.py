@@ -284,3 +284,36 @@ def test_cli_many(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.exit_code == 2 and "Error: compare many needs at least two articles, got 1" in result.stderr
     result = CliRunner().invoke(main, ["many", files[0], str(tmp_path / "gone.txt"), "-f", "json", "-o", str(target)])
     assert result.exit_code == 3 and result.stderr.count("\n") == 1 and "no such file" in result.stderr
+
+
+def test_dated_and_undated_articles_make_one_order_without_cycles() -> None:
+    # C is dated before A; B, undated, is given between them. Each pair decided on its own gave
+    # A -> B (order), B -> C (order) and C -> A (dates): a cycle. One timeline places B after A.
+    given = [
+        article(WIRE, "A", "Wire", "2024-06-02"),
+        article(WIRE + "\nThe union said talks would resume on Monday.", "B", "Island News"),
+        article(WIRE.replace("dawn", "first light"), "C", "Coast Daily", "2024-06-01"),
+    ]
+    p = trace(given, FakeEmbedder())
+    order = {("C", "A"), ("C", "B"), ("A", "B")}
+    assert {(x.source, x.rewrite) for x in p.pairs} == order
+    assert not [e for e in p.edges if e.rewrite == "C"]  # the earliest dated copies from nobody
+    ab = next(x for x in p.pairs if (x.source, x.rewrite) == ("A", "B"))
+    assert ab.basis == "order" and ab.uncertain
+
+
+def test_a_lower_case_word_equal_to_a_file_name_outlet_is_no_citation() -> None:
+    # Outlets default to the file name: "times" is not cited by "three times".
+    wire = article(WIRE + "\nThe union has struck three times this year.", "A", "wire")
+    times = article(WIRE + "\nThe union has struck three times this year, its leader said.", "B", "times")
+    (edge,) = trace([wire, times], FakeEmbedder()).edges
+    assert (edge.source, edge.rewrite, edge.pair.basis) == ("A", "B", "order")
+
+
+def test_partial_rewrites_of_a_wire_story_keep_the_order_given() -> None:
+    # B and C each take one half of A: "C carries content of a third article" must not make A
+    # the later one (a merge and a split look the same).
+    a = article(WIRE + "\n" + BAKERS, "A", "Wire")
+    b, c = article(WIRE, "B", "Island News"), article(BAKERS, "C", "Bakers Weekly")
+    p = trace([a, b, c], FakeEmbedder())
+    assert edges(p) == {("A", "B"), ("A", "C")}
