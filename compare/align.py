@@ -48,6 +48,7 @@ to the MILP solver (scipy, imported only then).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -130,17 +131,20 @@ def _repeats(a: Sequence[str], b: Sequence[str]) -> set[tuple[int, int]]:
 
     >>> sorted(_repeats(["Yes.", "X.", "Yes.", "Yes."], ["Yes.", "Yes.", "Z."]))
     [(0, 0), (2, 1)]
+    >>> sorted(_repeats(["No.", "No."], ["No."])), sorted(_repeats(["Once."], ["Once."]))
+    ([(0, 0)], [])
     """
     where: dict[str, list[int]] = {}
     for j, text in enumerate(b):
         where.setdefault(" ".join(text.split()), []).append(j)
-    seen: dict[str, int] = {}
+    keys = [" ".join(text.split()) for text in a]
+    in_a = Counter(keys)
+    seen: Counter[str] = Counter()
     out = set()
-    for i, text in enumerate(a):
-        key = " ".join(text.split())
-        k = seen.get(key, 0)
-        seen[key] = k + 1
-        if key in where and len(where[key]) + k > 1 and k < len(where[key]):
+    for i, key in enumerate(keys):
+        k = seen[key]
+        seen[key] += 1
+        if key in where and max(in_a[key], len(where[key])) > 1 and k < len(where[key]):
             out.add((i, where[key][k]))
     return out
 

@@ -65,6 +65,7 @@ _SOURCE_TAIL = frozenset(
 )
 #: A source cannot open with these: they start a time phrase before the speaker ("On Tuesday
 #: Hruska said", "Late on Friday the ministry said"), which ends at its time word.
+_YEAR = re.compile(r"(?:1[89]|20)\d\d,?")
 _LEAD_ADVERBIAL = frozenset("on in at late early earlier later last this yesterday today tonight overnight".split())
 _TIME_WORDS = frozenset(
     (
@@ -173,7 +174,7 @@ def _make(text: str, m: re.Match[str], known: list[str], inverted: bool = False,
     while not cue and len(words) > 1 and words[-1].lower() in _SOURCE_TAIL:  # "Officials have also said"
         words.pop()
     if words and words[0].lower() in _LEAD_ADVERBIAL:  # "On Tuesday Hruska said": the speaker is Hruska
-        ends = [k for k, w in enumerate(words[:4]) if w.lower().strip(".,") in _TIME_WORDS]
+        ends = [k for k, w in enumerate(words[:4]) if w.lower().strip(".,") in _TIME_WORDS or _YEAR.fullmatch(w)]
         if ends and ends[-1] < len(words) - 1:
             cut = ends[-1] + 1
             s_start = text.index(words[cut], s_start + len(" ".join(words[:cut])))

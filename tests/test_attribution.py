@@ -198,6 +198,7 @@ def test_a_person_named_again_by_surname_is_one_new_source(fact_extractor: FactE
         ("On Tuesday Hruska said the plan was dead.", "Hruska", "Hruska said"),
         ("Late on Friday the ministry said talks would resume.", "the ministry", "the ministry said"),
         ("Yesterday the mayor said the road would reopen.", "the mayor", "the mayor said"),
+        ("In 2019 Smith said the plan had failed.", "Smith", "Smith said"),
     ],
 )
 def test_a_time_phrase_before_the_speaker_is_not_the_source(text: str, source: str, span: str) -> None:

@@ -112,6 +112,9 @@ def test_a_sentence_seen_again_is_not_parsed_again(fact_extractor: FactExtractor
 def test_a_tally_is_one_figure(fact_extractor: FactExtractor) -> None:
     facts_a = facts_of(fact_extractor, "The council voted 7-2 on Tuesday to close the pool.")
     assert kinds(facts_a, "number") == [("7-2", "tally", "7-2")]
+    # A range with a unit keeps it: it is not a bare tally.
+    labels = [f.label for f in facts_of(fact_extractor, "Repairs will cost $10-15 million.") if f.kind == "number"]
+    assert "tally" not in labels
 
 
 @pytest.mark.parametrize(
