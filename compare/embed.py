@@ -118,7 +118,7 @@ class OnnxEmbedder(Embedder):
         self.name = model
         self.precision = precision
         self.batch_size = batch_size if precision == "fp32" else 1
-        self.threads = threads or min(usable_cores(), 8)
+        self.threads = threads or min(_cores(), 8)
         self.spec = model_spec(model)
         self.path = onnx_model.ensure(self.spec, precision, notify=notify)
         try:
@@ -176,7 +176,7 @@ class OnnxEmbedder(Embedder):
             yield from pool.map(run, batches)
 
 
-def usable_cores() -> int:
+def _cores() -> int:
     """The cores this process may run on (its CPU affinity, where the platform tells)."""
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0)) or 1
