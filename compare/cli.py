@@ -110,6 +110,21 @@ def _fetch_options(command: F) -> F:
     )(command)
 
 
+def _terminal_options(command: F) -> F:
+    """--width and --color: how the terminal report looks."""
+    command = click.option(
+        "--color/--no-color",
+        default=None,
+        help="Colour the terminal report (default: only on a terminal, and never with NO_COLOR set).",
+    )(command)
+    return click.option(
+        "--width",
+        type=click.IntRange(60, 400),
+        default=None,
+        help="Terminal report width in columns (default: the terminal's, 100 when piped).",
+    )(command)
+
+
 @click.command("pair", context_settings=CONTEXT)
 @click.argument("original")
 @click.argument("rewrite")
@@ -150,17 +165,7 @@ def _fetch_options(command: F) -> F:
 )
 @_model_options
 @_fetch_options
-@click.option(
-    "--width",
-    type=click.IntRange(60, 400),
-    default=None,
-    help="Terminal report width in columns (default: the terminal's, 100 when piped).",
-)
-@click.option(
-    "--color/--no-color",
-    default=None,
-    help="Colour the terminal report (default: only on a terminal, and never with NO_COLOR set).",
-)
+@_terminal_options
 @click.version_option(package_name="compare", prog_name="compare")
 def pair(
     original: str,
@@ -400,8 +405,7 @@ main.add_command(pair)
 )
 @_model_options
 @_fetch_options
-@click.option("--width", type=click.IntRange(60, 400), default=None, help="Terminal report width in columns.")
-@click.option("--color/--no-color", default=None, help="Colour the terminal report (default: only on a terminal).")
+@_terminal_options
 def many(
     articles: tuple[str, ...],
     outlet: tuple[str, ...],
