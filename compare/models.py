@@ -219,8 +219,9 @@ class Comparison:
 
 # -- many articles: who copied from whom (compare/provenance.py) ----------------------------
 
-#: How the direction of a pair was decided: by publication dates, by textual evidence (a
-#: citation, a combination of sources, containment), or, failing both, by command-line order.
+#: How the direction of a pair was decided: by publication dates, by textual evidence (one
+#: names the other's outlet), or, failing both, by the order of all articles (dates where given,
+#: then the order given; see ``provenance._timeline``).
 DirectionBasis = Literal["date", "evidence", "order"]
 
 
