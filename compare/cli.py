@@ -385,10 +385,10 @@ main.add_command(pair)
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(["terminal", "json"]),
+    type=click.Choice(["terminal", "json", "html"]),
     default="terminal",
     show_default=True,
-    help="Report format: the terminal report, or the compare-provenance/1 JSON document.",
+    help="Report format: the terminal report, the compare-provenance/1 JSON document, or a self-contained HTML page.",
 )
 @click.option(
     "-o",
@@ -469,6 +469,10 @@ def many(
             write_atomic(json_path, render_json(provenance))
         if fmt == "json":
             text = render_json(provenance)
+        elif fmt == "html":
+            from compare.render.provenance_html import render_provenance_html
+
+            text = render_provenance_html(provenance)
         else:
             from compare.render.provenance_terminal import render_provenance
 
