@@ -176,7 +176,7 @@ def render_html(comparison: Comparison) -> str:
     >>> "&lt;b&gt;x&lt;/b&gt;" in page and "<b>x</b>" not in page
     True
     """
-    env = _environment()
+    env = template_environment()
     script = env.get_template("_report.js").render()
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     return env.get_template("report.html").render(
@@ -188,7 +188,8 @@ def render_html(comparison: Comparison) -> str:
 
 
 @cache
-def _environment() -> Environment:
+def template_environment() -> Environment:
+    """The Jinja2 environment of every HTML report: templates from ``render/templates``, autoescape."""
     return Environment(
         loader=PackageLoader("compare.render", "templates"),
         autoescape=True,

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from compare.models import ArticleProvenance, Provenance
-from compare.render.html import _environment
+from compare.render.html import template_environment
 from compare.render.provenance import article_line, edge_notes, pair_note, summary_line
 
 
@@ -83,7 +83,7 @@ def render_provenance_html(provenance: Provenance) -> str:
     >>> "&lt;i&gt;Daily&lt;/i&gt;" in page and "<i>" not in page and "<script" not in page
     True
     """
-    return _environment().get_template("provenance.html").render(report=build_report(provenance))
+    return template_environment().get_template("provenance.html").render(report=build_report(provenance))
 
 
 def build_report(provenance: Provenance) -> ProvenanceReport:
