@@ -260,17 +260,27 @@ def test_json_document_meets_its_schema(chain: Provenance) -> None:
     assert [(s["source"], s["origin"]) for s in c["sentences"]] == [("B", "A"), ("B", "A"), ("B", "B"), ("D", "D")]
 
 
-def test_cli_many(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    use_fake_model(monkeypatch)
+#: The chain's articles as files: name, outlet, date, text.
+CHAIN_FILES = (
+    ("gazette", "Harbor Gazette", "2024-05-01", GAZETTE),
+    ("post", "River Post", "2024-05-02", POST),
+    ("times", "Valley Times", "2024-05-03", TIMES),
+)
+
+
+def article_files(folder: Path, specs: Sequence[tuple[str, str, str, str]]) -> list[str]:
+    """Text files with front matter (outlet, date), as a user would pass them to compare many."""
     files = []
-    for name, outlet, day, text in (
-        ("gazette", "Harbor Gazette", "2024-05-01", GAZETTE),
-        ("post", "River Post", "2024-05-02", POST),
-        ("times", "Valley Times", "2024-05-03", TIMES),
-    ):
-        path = tmp_path / f"{name}.txt"
+    for name, outlet, day, text in specs:
+        path = folder / f"{name}.txt"
         path.write_text(f"---\noutlet: {outlet}\npublished: {day}\n---\n{text}\n", encoding="utf-8")
         files.append(str(path))
+    return files
+
+
+def test_cli_many(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    use_fake_model(monkeypatch)
+    files = article_files(tmp_path, CHAIN_FILES)
     target = tmp_path / "provenance.json"
     result = CliRunner().invoke(main, ["many", *files, "--json", str(target), "--no-facts"])
     assert result.exit_code == 0, result.stderr

@@ -14,7 +14,7 @@ from compare.provenance import trace
 from compare.render.provenance_html import render_provenance_html
 from tests.conftest import FakeEmbedder
 from tests.report_data import use_fake_model
-from tests.test_provenance import GAZETTE, POST, TIMES, article
+from tests.test_provenance import CHAIN_FILES, GAZETTE, POST, TIMES, article, article_files
 
 
 class _Tags(HTMLParser):
@@ -74,14 +74,7 @@ def test_article_text_is_escaped_and_the_page_loads_and_runs_nothing() -> None:
 
 def test_cli_many_writes_the_html_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     use_fake_model(monkeypatch)
-    files = []
-    for name, outlet, day, text in (
-        ("gazette", "Harbor Gazette", "2024-05-01", GAZETTE),
-        ("post", "River Post", "2024-05-02", POST),
-    ):
-        path = tmp_path / f"{name}.txt"
-        path.write_text(f"---\noutlet: {outlet}\npublished: {day}\n---\n{text}\n", encoding="utf-8")
-        files.append(str(path))
+    files = article_files(tmp_path, CHAIN_FILES[:2])
     target = tmp_path / "provenance.html"
     result = CliRunner().invoke(main, ["many", *files, "-f", "html", "-o", str(target), "--no-facts"])
     assert result.exit_code == 0, result.stderr
