@@ -72,6 +72,8 @@ _APPEAL_CUE = re.compile(
 )
 _READER = re.compile(r"\b(we|our|us|you|your)\b", re.I)
 _QUOTE = re.compile(r"[\"“”]")
+# Reported speech ("..., he said.", "according to the ministry") is news, whatever its words.
+_REPORTED = re.compile(r"\b(?:said|says|told|according to)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,8 +179,8 @@ def _stories(lines: list[_Line], roles: list[Role]) -> list[int]:
 
 
 def _is_appeal(text: str) -> bool:
-    """Reader-addressed or asking for support; reported speech (a quote) is news, never an appeal."""
-    if _QUOTE.search(text):
+    """Reader-addressed or asking for support; reported speech (a quote, "he said") is news, never an appeal."""
+    if _QUOTE.search(text) or _REPORTED.search(text):
         return False
     return bool(_APPEAL_CUE.search(text) or len(_READER.findall(text)) >= 2)
 

@@ -92,3 +92,8 @@ def test_cleaning_is_idempotent_and_offsets_are_exact(text: str) -> None:
     for block in first:
         piece = text[block.start : block.end]
         assert piece == piece.strip() and piece
+
+
+def test_reported_speech_with_we_and_support_is_news() -> None:
+    text = "The vote passed on Monday.\n\nWe think the country should support free speech for all groups, he said.\n"
+    assert [r for _, r, _ in roles(text)] == ["news", "news"]
