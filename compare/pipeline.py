@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 
 import numpy as np
 
@@ -11,13 +12,14 @@ from compare.align import Bead, align
 from compare.classify import Context, classify
 from compare.clean import clean, set_aside
 from compare.config import Config
+from compare.dates import find_dates
 from compare.diff import diff_tokens, tokenize
 from compare.embed import CachingEmbedder, Embedder
 from compare.errors import CompareError, NoContentError
 from compare.facts import FactExtractor
 from compare.models import Alignment, Article, ArticleResult, Block, Comparison, Sentence
 from compare.segment import segment
-from compare.verdict import verdict
+from compare.verdict import NO_SAME_DAYS, DaySpan, same_days, verdict
 
 
 def compare_articles(
@@ -51,7 +53,8 @@ def compare_articles(
     results = _select_stories(articles, blocks, cached, config)
     news_a, news_b = (r.news for r in results)
     beads = align([s.text for s in news_a], [s.text for s in news_b], cached, config)
-    alignments = tuple(_alignment(bead, news_a, news_b, config) for bead in beads)
+    published = tuple(art.published for art in articles)
+    alignments = tuple(_alignment(bead, news_a, news_b, config, published) for bead in beads)
     # What reading noticed (a guessed encoding, a page flattened) travels with the result.
     warnings = tuple(dict.fromkeys(w for art in articles for w in art.warnings))
     comparison = Comparison(articles=tuple(results), alignments=alignments, model=embedder.name, warnings=warnings)
@@ -144,7 +147,13 @@ def _notes(before: tuple[Sentence, ...], after: tuple[Sentence, ...], keep: set[
     return tuple(notes)
 
 
-def _alignment(bead: Bead, news_a: Sequence[Sentence], news_b: Sequence[Sentence], config: Config) -> Alignment:
+def _alignment(
+    bead: Bead,
+    news_a: Sequence[Sentence],
+    news_b: Sequence[Sentence],
+    config: Config,
+    published: tuple[date | None, ...] = (None, None),
+) -> Alignment:
     sa = [news_a[i] for i in bead.a]
     sb = [news_b[j] for j in bead.b]
     ta, tb = tokenize(sa), tokenize(sb)
@@ -154,5 +163,18 @@ def _alignment(bead: Bead, news_a: Sequence[Sentence], news_b: Sequence[Sentence
     if not sa:
         return Alignment((), ids_b, 0.0, "added", (), tb, ())
     ops = diff_tokens(ta, tb)
-    kind, reasons = verdict(ta, tb, ops, bead.score, config)
+    # A B sentence's "Aug. 31" takes its year from A's date when B has none (as the facts do).
+    days_a, days_b = _days(sa, published[0]), _days(sb, published[1], published[0])
+    same = same_days(ta, tb, days_a, days_b) if days_a and days_b else NO_SAME_DAYS
+    kind, reasons = verdict(ta, tb, ops, bead.score, config, same)
     return Alignment(ids_a, ids_b, round(bead.score, 4), kind, ta, tb, ops, reasons)
+
+
+def _days(sentences: Sequence[Sentence], published: date | None, year_from: date | None = None) -> list[DaySpan]:
+    """The resolved date mentions of ``sentences``, in article offsets."""
+    return [
+        (s.start + d.start, s.start + d.end, d.resolved)
+        for s in sentences
+        for d in find_dates(s.text, published, year_from)
+        if d.resolved is not None
+    ]

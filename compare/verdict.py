@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import TypeVar
 
 from compare.config import Config
@@ -134,9 +135,11 @@ _FIGURE = re.compile(r"([a-z]{0,2}\$|£|€)?(\d[\d,]*(?:\.\d+)?)(%|[a-z]{0,3})"
 #: A tally, score or range written as two figures ("7-2", "21-14", "10-15"): compared whole.
 _TALLY = re.compile(r"\d+-\d+")
 #: A figure: its kind (a unit such as ``$`` or ``%``, or ``date`` for a day or month name) and
-#: its value. A weekday replaced by a month (``Wednesday`` → ``Aug. 31``) is a conflict: whether
-#: the two name the same day needs the publication date, which the verdict does not have.
+#: its value. A weekday replaced by a month (``Wednesday`` → ``Aug. 31``) is a conflict unless
+#: the publication dates make them the same day (see :func:`same_days`).
 Figure = tuple[str, float | str]
+#: A resolved date mention: its span (in token offsets) and its calendar day.
+DaySpan = tuple[int, int, date]
 
 
 def figure(text: str) -> Figure | None:
@@ -346,10 +349,46 @@ def _kind(text: str) -> str:
     return "negations" if low in _NEGATIONS else "names"
 
 
+#: Token indices, on each side, of date mentions that name a day the other side names too.
+SameDays = tuple[frozenset[int], frozenset[int]]
+NO_SAME_DAYS: SameDays = (frozenset(), frozenset())
+
+
+def same_days(a: Sequence[Token], b: Sequence[Token], days_a: Sequence[DaySpan], days_b: Sequence[DaySpan]) -> SameDays:
+    """The tokens of each side's date mentions whose day the other side also names.
+
+    ``days_a`` and ``days_b`` are resolved date mentions as ``(start, end, day)`` in the
+    tokens' offsets. "on Wednesday" and "on Aug. 30" are the same day when Wednesday, by the
+    article's publication date, was Aug. 30: a rewrite that spells the day out has not
+    changed it.
+
+    >>> from datetime import date
+    >>> a = [Token("on", 0, 2), Token("Wednesday", 3, 12)]
+    >>> b = [Token("on", 0, 2), Token("Aug.", 3, 7), Token("30", 8, 10)]
+    >>> same_days(a, b, [(3, 12, date(2023, 8, 30))], [(3, 10, date(2023, 8, 30))])
+    (frozenset({1}), frozenset({1, 2}))
+    >>> same_days(a, b, [(3, 12, date(2023, 8, 30))], [(3, 10, date(2023, 8, 31))])
+    (frozenset(), frozenset())
+    """
+
+    def inside(tokens: Sequence[Token], mine: Sequence[DaySpan], theirs: Sequence[DaySpan]) -> frozenset[int]:
+        shared = [(start, end) for start, end, day in mine if any(day == other for _, _, other in theirs)]
+        return frozenset(k for k, t in enumerate(tokens) if any(s <= t.start and t.end <= e for s, e in shared))
+
+    return inside(a, days_a, days_b), inside(b, days_b, days_a)
+
+
 def evidence(
-    a: Sequence[Token], b: Sequence[Token], ops: Sequence[DiffOp], cosine: float = 1.0, tolerance: float = 0.1
+    a: Sequence[Token],
+    b: Sequence[Token],
+    ops: Sequence[DiffOp],
+    cosine: float = 1.0,
+    tolerance: float = 0.1,
+    same: SameDays = NO_SAME_DAYS,
 ) -> Evidence:
     """Measure a two-sided group for :func:`verdict`.
+
+    Tokens in ``same`` (see :func:`same_days`) are never changed details.
 
     >>> from compare.diff import diff_tokens
     >>> toks = lambda s: [Token(w, 0, 0) for w in s.split()]
@@ -365,8 +404,12 @@ def evidence(
     for op in ops:
         if op.tag == "equal":
             continue
-        lost = [k for k in range(op.i1, op.i2) if side_a.keys[k] not in keys_b and is_fact_token(a, k)]
-        new = [k for k in range(op.j1, op.j2) if side_b.keys[k] not in keys_a and is_fact_token(b, k)]
+        lost = [
+            k for k in range(op.i1, op.i2) if side_a.keys[k] not in keys_b and k not in same[0] and is_fact_token(a, k)
+        ]
+        new = [
+            k for k in range(op.j1, op.j2) if side_b.keys[k] not in keys_a and k not in same[1] and is_fact_token(b, k)
+        ]
         kinds.update(_kind(a[k].text) for k in lost)
         kinds.update(_kind(b[k].text) for k in new)
         figures_a = [f for f in (figure(a[k].text) for k in lost) if f is not None]
@@ -410,13 +453,15 @@ def verdict(
     ops: Sequence[DiffOp],
     cosine: float | None = None,
     config: Config | None = None,
+    same: SameDays = NO_SAME_DAYS,
 ) -> tuple[Verdict, tuple[str, ...]]:
     """The verdict for a two-sided group and, for ``changed``, the details that differ.
 
     With the aligner's ``cosine`` the verdict is the fitted model's (see the module
     docstring), except that a contradicted figure (``two`` → ``six`` weeks, ``Wednesday`` →
     ``Thursday``; see :func:`conflict`) is always a change: a reader can check it, whatever
-    else the two sides share. Without a cosine, any changed detail makes the group
+    else the two sides share. Dates in ``same`` name one day on both sides (see
+    :func:`same_days`) and are not changed details. Without a cosine, any changed detail makes the group
     ``changed``. The reasons of a ``changed`` verdict are the changed details, or, when none
     changed, the content words lost and added.
 
@@ -433,7 +478,7 @@ def verdict(
     if all(op.tag == "equal" for op in ops):
         return "identical", ()
     config = config or Config()
-    ev = evidence(a, b, ops, 1.0 if cosine is None else cosine, config.figure_tolerance)
+    ev = evidence(a, b, ops, 1.0 if cosine is None else cosine, config.figure_tolerance, same)
     if cosine is None:
         return ("changed", ev.details) if ev.details else ("reworded", ())
     if ev.conflicts or changed_score(ev, config) > 0:

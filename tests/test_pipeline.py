@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
+
 import pytest
 
 from compare import compare_articles, load_article
@@ -103,3 +106,13 @@ def test_reading_warnings_travel_with_the_comparison_and_show_in_the_report() ->
     comparison = compare_articles([a, b], FakeEmbedder())
     assert comparison.warnings == ("a.txt: decoded as windows-1252",)
     assert "warning: a.txt: decoded as windows-1252" in render_terminal(comparison)
+
+
+@pytest.mark.parametrize(("published_a", "verdict"), [(date(2024, 5, 2), "reworded"), (date(2024, 5, 9), "changed")])
+def test_a_weekday_spelled_out_as_the_same_day_is_not_a_change(published_a: date, verdict: str) -> None:
+    # Published Thursday May 2, "Wednesday" is May 1; published May 9, it is May 8.
+    a = replace(from_text("The ministry said on Wednesday that the bridge would reopen.", "A"), published=published_a)
+    b = replace(from_text("The ministry said on May 1 that the bridge would reopen.", "B"), published=date(2024, 5, 3))
+    (alignment,) = compare_articles([a, b], FakeEmbedder()).alignments
+    assert alignment.verdict == verdict
+    assert ("-Wednesday" in alignment.reasons) == (verdict == "changed")
