@@ -7,13 +7,17 @@ each. Sentences never cross a paragraph (a blank line), but do join hard-wrapped
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 
 import nupunkt
 
 from compare.models import Block, Role, Sentence
 
 _SPLIT_ROLES: frozenset[Role] = frozenset({"news", "boilerplate", "other_story"})
+# Punkt's lists read some capitalised acronyms as abbreviations ("according to AP." like "ap."):
+# an acronym of capitals without inner dots ends its sentence when a capitalised word follows.
+_ACRONYM_END = re.compile(r"(?<![\w.])[A-Z]{2,6}\.(?=\s+[\"“‘']?[A-Z])")
 
 
 def segment(text: str, blocks: tuple[Block, ...], article_id: str) -> tuple[Sentence, ...]:
@@ -63,9 +67,24 @@ def _paragraphs(blocks: tuple[Block, ...]) -> Iterator[list[Block]]:
 
 def _spans(text: str) -> Iterator[tuple[int, int]]:
     """Sentence spans within ``text``, trimmed of surrounding whitespace."""
-    for s, e in nupunkt.sent_spans(text):
+    for s, e in _acronym_ends(nupunkt.sent_spans(text), text):
         chunk = text[s:e]
         lead = len(chunk) - len(chunk.lstrip())
         trail = len(chunk) - len(chunk.rstrip())
         if e - trail > s + lead:
             yield s + lead, e - trail
+
+
+def _acronym_ends(spans: Iterable[tuple[int, int]], text: str) -> Iterator[tuple[int, int]]:
+    """``spans`` split after an acronym's full stop (see ``_ACRONYM_END``).
+
+    >>> text = "Ruiz won, according to AP. Weiss lost, the BBC said. He left the U.S. Army."
+    >>> [text[s:e].strip() for s, e in _acronym_ends(nupunkt.sent_spans(text), text)]
+    ['Ruiz won, according to AP.', 'Weiss lost, the BBC said.', 'He left the U.S. Army.']
+    """
+    for s, e in spans:
+        for m in _ACRONYM_END.finditer(text, s, e):
+            if m.end() < e:
+                yield s, m.end()
+                s = m.end()
+        yield s, e

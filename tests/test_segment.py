@@ -39,3 +39,9 @@ def test_offsets_slice_back_to_the_text(text: str) -> None:
     for s in segment(text, clean(text), "A"):
         assert text[s.start : s.end] == s.text
         assert s.text.strip() == s.text and s.text
+
+
+def test_an_acronym_ends_its_sentence_before_a_capitalised_word() -> None:
+    text = "Ruiz won 52.4% of the vote, according to AP. Weiss got 44.1%, the commission said."
+    got = [s.text for s in segment(text, (Block(0, len(text), "news"),), "A")]
+    assert got == ["Ruiz won 52.4% of the vote, according to AP.", "Weiss got 44.1%, the commission said."]
