@@ -94,6 +94,7 @@ def _group(x: Alignment, fa: list[Fact], fb: list[Fact], ctx: Context) -> list[F
         out.append(change)
     out += details
     out += _certainty(fa, fb, a0, b0)
+    out += _polarity(x, fa, fb)
     return out
 
 
@@ -537,6 +538,103 @@ def _as_detail(tokens: Sequence[Token], run: list[int], others: set[str], senten
 
 
 # --- certainty ----------------------------------------------------------------------------
+
+
+# --- negations ----------------------------------------------------------------------------
+
+# Forms of the verbs whose lemma is no prefix of them; any other verb is found by its stem.
+_IRREGULAR = {
+    "be": frozenset("be is are was were been being am 's 're".split()),
+    "have": frozenset("have has had having 've".split()),
+    "do": frozenset("do does did done doing".split()),
+    "say": frozenset("say says said saying".split()),
+}
+
+
+def _polarity(x: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChange]:
+    """A verb negated on one side and stated on the other: "did not rule out" → "ruled out".
+
+    A negation counts as flipped only when the diff pairs the negated verb with a form of the
+    same verb on the other side, that side has no negation of it, and it has fewer negative
+    words in all: "did not respond" → "declined to respond", "does not have" →
+    "has no", "if ... not repealed" → "unless ... repealed" say the same thing. A negation whose
+    verb the rewrite drops or rewords is a detail, not a contradiction.
+    """
+    out = []
+    count_a, count_b = _negative_words(x.a_tokens), _negative_words(x.b_tokens)
+    for mine, theirs, in_a in ((fa, fb, True), (fb, fa, False)):
+        if (count_a <= count_b) if in_a else (count_b <= count_a):
+            continue
+        negated = [f for f in mine if f.kind == "hedge" and f.label == "negation" and f.text[:1].islower()]
+        others = {f.value for f in theirs if f.kind == "hedge" and f.label == "negation"}
+        for f in negated:
+            verb = _verb_form(_counterpart(x, f, in_a), f.value)
+            if f.value in others or verb is None:
+                continue
+            if in_a:
+                detail = f"“{f.text}” → “{verb.text}”: negated in A only"
+                out.append(_change("negation_changed", f.sentence, x.b[0], f, None, detail))
+            else:
+                detail = f"“{verb.text}” → “{f.text}”: negated in B only"
+                out.append(_change("negation_changed", x.a[0], f.sentence, None, f, detail))
+    return out
+
+
+# Words that negate a claim without "not": "has no", "nor was", "declined to", "failure to".
+_NEGATIVE = frozenset(
+    "not never no nor neither none nobody nothing nowhere cannot without unless lack lacks lacked lacking "
+    "fail fails failed failing failure refuse refuses refused refusing decline declines declined declining "
+    "deny denies denied denying rarely seldom hardly barely scarcely".split()
+)
+
+
+def _negative_words(tokens: Sequence[Token]) -> int:
+    """How many negative words ``tokens`` hold ("wasn't" counts)."""
+    words = [fold_token(t.text) for t in tokens]
+    return sum(1 for w in words if w in _NEGATIVE or w.endswith("n't"))
+
+
+def _counterpart(x: Alignment, f: Fact, in_a: bool) -> Sequence[Token]:
+    """The other side's tokens that the diff pairs with the token ending ``f`` (its verb)."""
+    mine, theirs = (x.a_tokens, x.b_tokens) if in_a else (x.b_tokens, x.a_tokens)
+    k = next((i for i, t in enumerate(mine) if t.end == f.end), None)
+    for op in x.opcodes if k is not None else ():
+        lo, hi, other_lo, other_hi = (op.i1, op.i2, op.j1, op.j2) if in_a else (op.j1, op.j2, op.i1, op.i2)
+        if lo <= k < hi:  # type: ignore[operator]
+            if op.tag == "equal":
+                return theirs[other_lo + k - lo : other_lo + k - lo + 1]  # type: ignore[operator]
+            return theirs[other_lo:other_hi]
+    return ()
+
+
+def _verb_form(tokens: Sequence[Token], lemma: str) -> Token | None:
+    """The first of ``tokens`` that is a form of the verb ``lemma`` ("ruled" for "rule").
+
+    >>> has = lambda word, lemma: _verb_form([Token(word, 0, len(word))], lemma) is not None
+    >>> has("ruled", "rule"), has("was", "be"), has("stopped", "stop"), has("tried", "try")
+    (True, True, True, True)
+    >>> has("rulers", "rule"), has("concern", "concede")
+    (False, False)
+    """
+    forms = _IRREGULAR.get(lemma)
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    y_forms = (lemma[:-1] + "ies", lemma[:-1] + "ied") if lemma.endswith("y") else ()  # "tried"
+    for tok in tokens:
+        word = fold_token(tok.text)
+        if forms is not None:
+            if word in forms:
+                return tok
+        elif word == lemma or word in y_forms or (word.startswith(stem) and _is_ending(word[len(stem) :], stem)):
+            return tok
+    return None
+
+
+def _is_ending(rest: str, stem: str) -> bool:
+    """An inflection: "ruled", "passes", "stopped" (a doubled consonant), "taken"."""
+    return rest in _ENDINGS or (rest[:1] == stem[-1:] and rest[1:] in ("ed", "ing"))
+
+
+_ENDINGS = frozenset(("", "e", "s", "es", "d", "ed", "ing", "n", "en"))
 
 
 def _certainty(fa: list[Fact], fb: list[Fact], a0: str, b0: str) -> list[FactChange]:

@@ -285,6 +285,22 @@ def _hedges(doc: Any, fact: Any) -> list[Fact]:
             out.append(fact("hedge", tok.idx, tok.idx + len(tok), "hedge", tok.lower_))
     for verb, start, end, tense in verbs:
         out.append(fact("hedge", start, end, "tense", tense, verb=verb))
+    out += _negations(doc, fact)
+    return out
+
+
+def _negations(doc: Any, fact: Any) -> list[Fact]:
+    """Negated verbs ("did not rule out", "will never join", "wasn't"): the span runs from the
+    verb's first auxiliary or the negation, whichever comes first, to the verb; the value is
+    the verb's lemma, so "did not rule out" and "ruled out" can be matched."""
+    out = []
+    for tok in doc:
+        verb = tok.head
+        if tok.dep_ != "neg" or verb is tok or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        start = min(tok.idx, _start(verb))
+        end = max(tok.idx + len(tok), verb.idx + len(verb))
+        out.append(fact("hedge", start, end, "negation", str(verb.lemma_.lower()), verb=verb.text))
     return out
 
 

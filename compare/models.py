@@ -129,6 +129,7 @@ ChangeKind = Literal[
     "quote_intact",
     "quote_altered",
     "certainty_changed",
+    "negation_changed",
     "new_source",
 ]
 CHANGE_KINDS: tuple[ChangeKind, ...] = get_args(ChangeKind)

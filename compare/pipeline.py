@@ -17,7 +17,7 @@ from compare.diff import diff_tokens, tokenize
 from compare.embed import CachingEmbedder, Embedder
 from compare.errors import CompareError, NoContentError
 from compare.facts import FactExtractor
-from compare.models import Alignment, Article, ArticleResult, Block, Comparison, Sentence
+from compare.models import Alignment, Article, ArticleResult, Block, Comparison, FactChange, Sentence
 from compare.segment import segment
 from compare.verdict import NO_SAME_DAYS, DaySpan, same_days, verdict
 
@@ -69,7 +69,28 @@ def _with_facts(comparison: Comparison, extractor: FactExtractor) -> Comparison:
     found += extractor.extract(comparison.articles[1].news, b.published, outlets, year_from=a.published)
     sentences = {s.id: s for r in comparison.articles for s in r.sentences}
     context = Context((a.published, b.published), outlets, a.text, sentences)
-    return replace(comparison, facts=found, changes=classify(comparison.alignments, found, context))
+    changes = classify(comparison.alignments, found, context)
+    return replace(comparison, alignments=_contradicted(comparison.alignments, changes), facts=found, changes=changes)
+
+
+def _contradicted(alignments: tuple[Alignment, ...], changes: Sequence[FactChange]) -> tuple[Alignment, ...]:
+    """A claim whose verb the rewrite negates (or un-negates) is ``changed``, like a contradicted
+    figure, whatever the wording shares; the negation joins the verdict's reasons."""
+    flips: dict[tuple[str | None, str | None], list[str]] = {}
+    for c in changes:
+        if c.kind == "negation_changed":
+            flips.setdefault((c.a_sentence, c.b_sentence), []).append(
+                f"-{c.before.text}" if c.before else f"+{c.after.text}" if c.after else ""
+            )
+    if not flips:
+        return alignments
+    out = []
+    for x in alignments:
+        reasons = [r for (a, b), rs in flips.items() if a in x.a and b in x.b for r in rs]
+        if reasons and x.verdict in ("reworded", "changed"):
+            x = replace(x, verdict="changed", reasons=tuple(dict.fromkeys([*x.reasons, *reasons])))
+        out.append(x)
+    return tuple(out)
 
 
 def _select_stories(

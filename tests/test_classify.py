@@ -223,3 +223,37 @@ def test_a_dropped_recipient_is_credit_dropped(fact_extractor: FactExtractor) ->
     comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)
     (shift,) = [c for c in comparison.changes if c.kind == "attribution_changed"]
     assert shift.detail.endswith("the credit to “the Harbor Gazette” (who was told) is gone")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found"),
+    [
+        ("The bank did not rule out further rate rises.", "The bank ruled out further rate rises.", "did not rule"),
+        ("The plant had passed the safety check.", "The plant had not passed the safety check.", "had not passed"),
+        ("The founders will not join the board.", "The founders will join the board.", "will not join"),
+    ],
+)
+def test_a_flipped_negation_is_a_finding_and_a_change(
+    fact_extractor: FactExtractor, a: str, b: str, found: str
+) -> None:
+    art_a, art_b = from_text(a, "A"), from_text(b, "B")
+    comparison = compare_articles([art_a, art_b], FakeEmbedder(), facts=fact_extractor)
+    (flip,) = comparison.changes
+    assert flip.kind == "negation_changed" and (flip.before or flip.after).text == found  # type: ignore[union-attr]
+    (alignment,) = comparison.alignments
+    assert alignment.verdict == "changed" and any(found in r for r in alignment.reasons)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The company doesn't expect a profit this year.", "The company does not expect a profit this year."),
+        ("Officials did not respond to requests.", "Officials declined to respond to requests."),
+        ("The state does not have a death penalty.", "The state has no death penalty."),
+        ("The men were seen at the airport, and the police were not available.", "The men were seen at the airport."),
+    ],
+)
+def test_a_negation_said_another_way_or_in_a_dropped_clause_is_no_flip(
+    fact_extractor: FactExtractor, a: str, b: str
+) -> None:
+    assert not [k for k, _, _ in findings(fact_extractor, a, b) if k == "negation_changed"]

@@ -130,3 +130,13 @@ def test_a_named_source_is_a_person_unless_the_entity_types_say_a_body(
     fact_extractor: FactExtractor, text: str, kind: str
 ) -> None:
     assert [f.label for f in facts_of(fact_extractor, text) if f.kind == "attribution"] == [kind]
+
+
+def test_negated_verbs(fact_extractor: FactExtractor) -> None:
+    negations = [
+        (f.text, f.value)
+        for f in facts_of(fact_extractor, "The bank did not rule out rises and he wasn't there; it never said so.")
+        if f.kind == "hedge" and f.label == "negation"
+    ]
+    assert negations == [("did not rule", "rule"), ("wasn't", "be"), ("never said", "say")]
+    assert not [f for f in facts_of(fact_extractor, "No dates have been set.") if f.label == "negation"]

@@ -24,6 +24,7 @@ _KIND_STYLE = {
     "fact_added": "bold green",
     "quote_intact": "bold green",
     "date_conflict": "bold red",
+    "negation_changed": "bold red",
     "new_source": "bold magenta",
 }
 _VERDICT_STYLE = {
