@@ -273,9 +273,9 @@ def _dates(fa: list[Fact], fb: list[Fact], a0: str, b0: str, ctx: Context) -> li
     # has no publication date: "Monday" and "Monday" still match).
     da, db = _unmatched(da, db, lambda x, y: x.value == y.value or fold(x.text) == fold(y.text))
     out: list[FactChange] = []
-    calendar = ("day", "weekday")
-    pa = [f for f in da if f.label in calendar]
-    pb = [f for f in db if f.label in calendar]
+    # Days: a calendar date, a weekday, or "yesterday" once resolved by the publication date.
+    pa = [f for f in da if f.label in ("day", "weekday") or _is_iso(f.value)]
+    pb = [f for f in db if f.label in ("day", "weekday") or _is_iso(f.value)]
     for before, after in zip(pa, pb, strict=False):
         if _is_iso(before.value) and _is_iso(after.value):
             out.append(
@@ -293,8 +293,17 @@ def _dates(fa: list[Fact], fb: list[Fact], a0: str, b0: str, ctx: Context) -> li
                 )
             )
     n = min(len(pa), len(pb))
-    rest_a = [f for f in da if f not in pa[:n]]
-    rest_b = [f for f in db if f not in pb[:n]]
+    paired = pa[:n] + pb[:n]
+    # Months and years ("in March" → "in April", "in 2019" → "in 2018"), each with its own kind.
+    for precision in ("month", "year"):
+        ma = [f for f in da if f.label == precision]
+        mb = [f for f in db if f.label == precision]
+        for before, after in zip(ma, mb, strict=False):
+            detail = f"“{before.text}” → “{after.text}”: a different {precision}"
+            out.append(_change("date_changed", before.sentence, after.sentence, before, after, detail))
+            paired += [before, after]
+    rest_a = [f for f in da if f not in paired]
+    rest_b = [f for f in db if f not in paired]
     out += [_change("fact_dropped", f.sentence, b0, f, None, "date not in B") for f in rest_a]
     out += [_change("fact_added", a0, f.sentence, None, f, "date not in A") for f in rest_b]
     return out

@@ -17,6 +17,9 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
+_FULL_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
 _MONTH = (
     r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -26,6 +29,24 @@ _PATTERNS = (
     ("day", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?P<year>\d{4})\b)?")),
     ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)\b")),
     ("weekday", re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    # A month without a day: "in March", "since May 2023", "March 2024" (a month name after a
+    # preposition or before a year, so the modal "May" and the verb "march" stay words).
+    (
+        "month",
+        re.compile(
+            r"\b(?:(?i:in|since|by|until|till|from|through|during|of|last|this|next|early|late|mid-?)\s+)"
+            r"(?P<when>" + _MONTH + r"(?:,?\s+(?P<year>\d{4})\b)?)(?!\s*\d)"
+        ),
+    ),
+    ("month", re.compile(r"\b(?P<when>" + _MONTH + r",?\s+(?P<year>\d{4}))\b")),
+    # A year on its own: "in 2019", "since 1998" (after a preposition: other four-digit numbers are counts).
+    (
+        "year",
+        re.compile(
+            r"\b(?i:in|since|by|until|till|from|through|during|of|before|after)\s+"
+            r"(?P<when>(?P<year>1[89]\d\d|20\d\d))\b(?![,.]?\d|%|-\d)"
+        ),
+    ),
     ("relative", re.compile(r"\b(?P<rel>today|yesterday|tonight|last night)\b", re.I)),
     (
         "relative",
@@ -45,9 +66,18 @@ class DateMention:
     start: int
     end: int
     text: str
-    #: ``day`` (a calendar day), ``weekday``, or ``relative``.
+    #: ``day`` (a calendar day), ``weekday``, ``month``, ``year``, or ``relative``.
     precision: str
+    #: The calendar day; for a month or a year, its first day.
     resolved: date | None
+
+    @property
+    def value(self) -> str | None:
+        """The resolved date as written at its precision: ``2023-08-30``, ``2024-03``, ``2019``."""
+        if self.resolved is None:
+            return None
+        iso = self.resolved.isoformat()
+        return {"month": iso[:7], "year": iso[:4]}.get(self.precision, iso)
 
 
 def find_dates(text: str, published: date | None, year_from: date | None = None) -> list[DateMention]:
@@ -65,11 +95,14 @@ def find_dates(text: str, published: date | None, year_from: date | None = None)
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            start, end = m.span("when") if "when" in pattern.groupindex else m.span()
+            if kind == "month" and text[end - 1] == "." and m.group("month").lower() in _FULL_MONTHS:
+                end -= 1  # "in March." ends the sentence; "Aug." keeps its stop
+            if any(start < e and s < end for s, e in taken):
                 continue
-            taken.append((m.start(), m.end()))
-            anchor = published or (year_from if kind == "day" else None)
-            found.append(DateMention(m.start(), m.end(), m.group(0), _precision(kind), _resolve(kind, m, anchor)))
+            taken.append((start, end))
+            anchor = published or (year_from if kind in ("day", "month") else None)
+            found.append(DateMention(start, end, text[start:end], _precision(kind), _resolve(kind, m, anchor)))
     return sorted(found, key=lambda d: d.start)
 
 
@@ -82,6 +115,16 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> date | None
     try:
         if kind == "iso":
             return date(int(groups["year"]), int(groups["month"]), int(groups["day"]))
+        if kind == "year":
+            return date(int(groups["year"]), 1, 1)
+        if kind == "month":
+            month = _MONTHS[groups["month"].lower()[:3]]
+            if groups.get("year"):
+                return date(int(groups["year"]), month, 1)
+            if published is None:
+                return None
+            guess = date(published.year, month, 1)  # the nearest March: in January, "in November" is last year's
+            return guess.replace(year=published.year - 1) if guess > published + timedelta(days=183) else guess
         if kind == "day":
             month = _MONTHS[groups["month"].lower()[:3]]
             if groups.get("year"):

@@ -161,7 +161,7 @@ def sentence_facts(
     out: list[Fact] = []
     dates = find_dates(text, published, year_from)
     for d in dates:
-        out.append(fact("date", d.start, d.end, d.precision, d.resolved.isoformat() if d.resolved else fold(d.text)))
+        out.append(fact("date", d.start, d.end, d.precision, d.value or fold(d.text)))
     date_spans = [(d.start, d.end) for d in dates]
     for a in find_attributions(text, outlets):
         extra = {"recipient": a.recipient} if a.recipient else {}

@@ -197,5 +197,5 @@ def _days(sentences: Sequence[Sentence], published: date | None, year_from: date
         (s.start + d.start, s.start + d.end, d.resolved)
         for s in sentences
         for d in find_dates(s.text, published, year_from)
-        if d.resolved is not None
+        if d.resolved is not None and d.precision not in ("month", "year")
     ]

@@ -257,3 +257,22 @@ def test_a_negation_said_another_way_or_in_a_dropped_clause_is_no_flip(
     fact_extractor: FactExtractor, a: str, b: str
 ) -> None:
     assert not [k for k, _, _ in findings(fact_extractor, a, b) if k == "negation_changed"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "detail"),
+    [
+        ("Unemployment stood at 4.1% in March.", "Unemployment stood at 4.1% in April.", "a different month"),
+        ("Ruiz first took office in 2019.", "Ruiz first took office in 2018.", "a different year"),
+    ],
+)
+def test_a_month_or_year_changed(fact_extractor: FactExtractor, a: str, b: str, detail: str) -> None:
+    comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)
+    assert [(c.kind, c.detail.endswith(detail)) for c in comparison.changes] == [("date_changed", True)]
+
+
+def test_yesterday_resolving_to_another_day_is_a_date_conflict(fact_extractor: FactExtractor) -> None:
+    a = from_text("The commission released the results on Wednesday.", "A", Metadata(None, date(2024, 11, 6)))
+    b = from_text("The commission released the results yesterday.", "B", Metadata(None, date(2024, 11, 8)))
+    comparison = compare_articles([a, b], FakeEmbedder(), facts=fact_extractor)
+    assert [c.kind for c in comparison.changes] == ["date_conflict"]

@@ -44,3 +44,19 @@ def test_relative_phrases() -> None:
 
 def test_weekday_name() -> None:
     assert weekday_name(date(2023, 8, 31)) == "Thursday"
+
+
+def test_months_and_years_without_a_day() -> None:
+    mentions = find_dates("In March, sales fell; since May 2021 and in 1998 they grew. It rose in June.", FRIDAY)
+    assert [(m.text, m.precision, m.value) for m in mentions] == [
+        ("March", "month", "2023-03"),
+        ("May 2021", "month", "2021-05"),
+        ("1998", "year", "1998"),
+        ("June", "month", "2023-06"),
+    ]
+    # The nearest such month: in January, "in November" is the one just past.
+    assert find_dates("It began in November.", date(2024, 1, 10))[0].value == "2023-11"
+
+
+def test_modal_may_counts_and_bare_numbers_are_not_dates() -> None:
+    assert find_dates("Prices may rise, May Smith said, with 2019 votes and 1,998 others.", FRIDAY) == []
