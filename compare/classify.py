@@ -179,13 +179,50 @@ def _shift(before: Fact, after: Fact, ctx: Context) -> str:
     r_a, r_b = _detail(before, "recipient"), _detail(after, "recipient")
     # "a source told the Daily Star" -> "officials said": who heard it is credit dropped too.
     credit = f"; the credit to “{r_a}” (who was told) is gone" if r_a and not r_b else ""
-    if before.label != after.label:
-        return f"{_KIND_WORDS[before.label]} → {_KIND_WORDS[after.label]}{_referent(after, ctx)}{credit}"
-    if before.value != after.value:
-        return f"same kind of source ({_KIND_WORDS[before.label]}), named differently{_referent(after, ctx)}{credit}"
+    # "the World Health Organization" → "the WHO", "chief executive Lena Park" → "CEO Lena Park":
+    # one source, whose type may differ only because the short form reads differently.
+    if not _same_source(_detail(before, "source"), _detail(after, "source")):
+        if before.label != after.label:
+            return f"{_KIND_WORDS[before.label]} → {_KIND_WORDS[after.label]}{_referent(after, ctx)}{credit}"
+        if before.value != after.value:
+            kind = _KIND_WORDS[before.label]
+            return f"same kind of source ({kind}), named differently{_referent(after, ctx)}{credit}"
     if fold(r_a) != fold(r_b) and r_a and r_b:
-        return f"same source; told “{r_a}” → “{r_b}” (likely the same outlet, named by a descriptor)"
+        if is_descriptor(r_a) or is_descriptor(r_b):
+            return f"same source; told “{r_a}” → “{r_b}” (likely the same outlet, named by a descriptor)"
+        return f"same source; told “{r_a}” → “{r_b}”: credited to another outlet"
     return f"same source; told “{r_a}” → nobody named" if credit else ""
+
+
+def _same_source(a: str, b: str) -> bool:
+    """Whether two source names name one source: the same words, an acronym and its expansion
+    ("the WHO", "the World Health Organization"), or one person with a different title
+    ("Orbital chief executive Lena Park", "Orbital CEO Lena Park").
+
+    >>> _same_source("the WHO", "The World Health Organization"), _same_source("AP", "the Associated Press")
+    (True, True)
+    >>> _same_source("chief executive Lena Park", "CEO Lena Park"), _same_source("Reuters", "CNN")
+    (True, False)
+    >>> _same_source("a source", "a senior source"), _same_source("officials", "local officials")
+    (False, False)
+    """
+    words_a, words_b = _name_words(a), _name_words(b)
+    if not words_a or not words_b:
+        return False
+    if words_a == words_b:
+        return True
+    short, long = sorted((words_a, words_b), key=len)
+    if len(short) == 1 and short[0].isupper() and len(short[0]) >= 2:
+        return _initials(" ".join(long).lower()) == short[0]
+    # A person: the same capitalised name of two or more words at the end.
+    tail_a, tail_b = words_a[-2:], words_b[-2:]
+    return len(short) >= 2 and tail_a == tail_b and all(w[:1].isupper() for w in tail_a)
+
+
+def _name_words(source: str) -> list[str]:
+    """A source's words without a leading article."""
+    words = source.replace("’", "'").split()
+    return words[1:] if words and words[0].lower() in ("the", "a", "an") else words
 
 
 def _referent(f: Fact, ctx: Context) -> str:
@@ -202,6 +239,8 @@ def _is_new_name(f: Fact, ctx: Context) -> bool:
     if f.label not in ("outlet", "person") or is_descriptor(source):
         return False
     name = fold(source)
+    if f.label == "person" and len(name.split()) > 2:
+        name = " ".join(name.split()[-2:])  # "Orbital CEO Lena Park": A named "Lena Park" with another title
     return name not in ctx.a_folded and name != fold(ctx.outlets[0])
 
 

@@ -276,3 +276,24 @@ def test_yesterday_resolving_to_another_day_is_a_date_conflict(fact_extractor: F
     b = from_text("The commission released the results yesterday.", "B", Metadata(None, date(2024, 11, 8)))
     comparison = compare_articles([a, b], FakeEmbedder(), facts=fact_extractor)
     assert [c.kind for c in comparison.changes] == ["date_conflict"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The World Health Organization said it sent supplies.", "The WHO said it sent supplies."),
+        ("Ruiz won the vote, according to the Associated Press.", "Ruiz won the vote, according to AP."),
+        ("Orbital chief executive Lena Park said the deal was done.", "Orbital CEO Lena Park said the deal was done."),
+    ],
+)
+def test_one_source_named_two_ways_is_no_finding(fact_extractor: FactExtractor, a: str, b: str) -> None:
+    assert findings(fact_extractor, a, b) == []
+
+
+def test_a_source_told_another_outlet_is_credit_moved(fact_extractor: FactExtractor) -> None:
+    a = "The decision was unanimous, a source familiar with the talks told Reuters."
+    b = "The decision was unanimous, a source familiar with the talks told CNN."
+    comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)
+    (change,) = comparison.changes
+    assert change.kind == "attribution_changed"
+    assert change.detail == "same source; told “Reuters” → “CNN”: credited to another outlet"
