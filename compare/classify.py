@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -273,7 +274,7 @@ def _quotes(fa: list[Fact], fb: list[Fact], a0: str, b0: str) -> list[FactChange
     out, used = [], set()
     for q in qa:
         best = max(
-            ((difflib.SequenceMatcher(None, q.value, o.value).ratio(), k) for k, o in enumerate(qb) if k not in used),
+            ((_quote_likeness(q.value, o.value), k) for k, o in enumerate(qb) if k not in used),
             default=(0.0, -1),
         )
         if best[0] >= _QUOTE_SAME:
@@ -282,16 +283,29 @@ def _quotes(fa: list[Fact], fb: list[Fact], a0: str, b0: str) -> list[FactChange
             if q.value == other.value:
                 out.append(_change("quote_intact", q.sentence, other.sentence, q, other, "quoted word for word"))
             else:
-                out.append(
-                    _change("quote_altered", q.sentence, other.sentence, q, other, _word_diff(q.text, other.text))
-                )
+                trimmed = _inside_quote(other.value, q.value)
+                detail = _word_diff(q.text, other.text, "quote trimmed" if trimmed else "quote altered")
+                out.append(_change("quote_altered", q.sentence, other.sentence, q, other, detail))
         else:
             out.append(_change("fact_dropped", q.sentence, b0, q, None, "quote not in B"))
     out += [_change("fact_added", a0, o.sentence, None, o, "quote not in A") for k, o in enumerate(qb) if k not in used]
     return out
 
 
-def _word_diff(a: str, b: str) -> str:
+def _quote_likeness(x: str, y: str) -> float:
+    """How alike two folded quotes are: 1 when one is cut from the other (four words or more),
+    else difflib's ratio (a trimmed quote has a low ratio, but is the same quote)."""
+    if _inside_quote(x, y) or _inside_quote(y, x):
+        return 1.0
+    return difflib.SequenceMatcher(None, x, y).ratio()
+
+
+def _inside_quote(part: str, whole: str) -> bool:
+    core = part.strip(" .,;:!?")
+    return len(core.split()) >= 4 and core in whole
+
+
+def _word_diff(a: str, b: str, what: str = "quote altered") -> str:
     wa, wb = a.split(), b.split()
     parts = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
@@ -299,7 +313,7 @@ def _word_diff(a: str, b: str) -> str:
             parts.append(
                 f"[-{' '.join(wa[i1:i2])}-]{{+{' '.join(wb[j1:j2])}+}}".replace("[--]", "").replace("{++}", "")
             )
-    return "quote altered: " + " ".join(parts)
+    return f"{what}: " + " ".join(parts)
 
 
 # --- dates --------------------------------------------------------------------------------
@@ -492,7 +506,7 @@ def _overlap(x: Fact, y: Fact) -> float:
 def _numbers(fa: list[Fact], fb: list[Fact], a0: str, b0: str) -> list[FactChange]:
     na = [f for f in fa if f.kind == "number"]
     nb = [f for f in fb if f.kind == "number"]
-    na, nb = _unmatched(na, nb, lambda x, y: x.value == y.value)
+    na, nb = _unmatched(na, nb, lambda x, y: x.value == y.value or _rounded(x, y) or _rounded(y, x))
     out, used = [], set()
     for x in na:
         match = next((k for k, y in enumerate(nb) if k not in used and x.label and x.label == y.label), None)
@@ -507,6 +521,37 @@ def _numbers(fa: list[Fact], fb: list[Fact], a0: str, b0: str) -> list[FactChang
         _change("fact_added", a0, y.sentence, None, y, "number not in A") for k, y in enumerate(nb) if k not in used
     ]
     return out
+
+
+def _rounded(x: Fact, y: Fact) -> bool:
+    """Whether ``y`` is ``x`` rounded to the precision ``y`` is written in: 5.91 → 6,
+    3.2 million → 3 million, but not 4.5% → 4.75% or 12 → 15.
+
+    >>> n = lambda text, value: Fact("A1", "number", text, 0, 0, "", value)
+    >>> _rounded(n("5.91", "5.91"), n("about 6", "6")), _rounded(n("3.2 million", "3.2e+06"), n("3 million", "3e+06"))
+    (True, True)
+    >>> _rounded(n("4.5%", "4.5"), n("4.75%", "4.75")), _rounded(n("12", "12"), n("15", "15"))
+    (False, False)
+    """
+    if x.label != y.label or "tally" in (x.label, y.label):
+        return False
+    try:
+        vx, vy = float(x.value), float(y.value)
+    except ValueError:
+        return False
+    return vx != vy and abs(vx - vy) <= _step(y.text) / 2 + 1e-9 * abs(vy)
+
+
+def _step(text: str) -> float:
+    """The value of one unit in a number's last written digit: 1 for "6", 0.01 for "4.75%",
+    100,000 for "3.2 million"."""
+    digits = re.search(r"\d[\d,]*(?:\.(\d+))?", text)
+    decimals = len(digits.group(1)) if digits and digits.group(1) else 0
+    scale = next((v for w, v in _SCALES.items() if re.search(rf"\b{w}\b", text, re.I)), 1.0)
+    return float(10.0**-decimals * scale)
+
+
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
 # --- details (clauses dropped or added) ---------------------------------------------------

@@ -297,3 +297,26 @@ def test_a_source_told_another_outlet_is_credit_moved(fact_extractor: FactExtrac
     (change,) = comparison.changes
     assert change.kind == "attribution_changed"
     assert change.detail == "same source; told “Reuters” → “CNN”: credited to another outlet"
+
+
+def test_a_trimmed_quote_is_the_quote_altered(fact_extractor: FactExtractor) -> None:
+    a = "“We have never seen water rise this fast, and we ask every resident to leave now,” Marsh said."
+    b = "“We have never seen water rise this fast,” Marsh said."
+    comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)
+    quotes = [c for c in comparison.changes if c.kind.startswith("quote") or c.kind.startswith("fact")]
+    assert [c.kind for c in quotes] == ["quote_altered"]
+    assert quotes[0].detail.startswith("quote trimmed: [-and we ask every resident")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        ("The river peaked at 5.91 metres on Monday.", "The river peaked at about 6 metres on Monday.", []),
+        ("The fire forced 3.2 million people out.", "The fire forced 3 million people out.", []),
+        ("The bank raised its rate to 4.5%.", "The bank raised its rate to 4.75%.", ["number_changed"]),
+    ],
+)
+def test_a_rounded_number_is_not_a_changed_number(
+    fact_extractor: FactExtractor, a: str, b: str, kinds: list[str]
+) -> None:
+    assert [k for k, _, _ in findings(fact_extractor, a, b)] == kinds
