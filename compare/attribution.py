@@ -28,7 +28,9 @@ from dataclasses import dataclass
 CUES = (
     "said|says|told|tells|reported|reports|revealed|reveals|confirmed|confirms|added|adds|stated|states|"
     "announced|announces|claimed|claims|noted|notes|wrote|writes|explained|explains|warned|warns|"
-    "disclosed|discloses|alleged|alleges|insisted|insists|acknowledged|acknowledges|estimated|estimates"
+    "disclosed|discloses|alleged|alleges|insisted|insists|acknowledged|acknowledges|estimated|estimates|"
+    "cautioned|cautions|argued|argues|stressed|stresses|emphasized|emphasizes|emphasised|emphasises|"
+    "admitted|admits|asserted|asserts|testified|testifies"
 )
 _SOURCE = r"(?P<source>(?:[\w’'.-]+\s){0,7}?[\w’'.-]+)"
 _CUE = r"(?P<cue>" + CUES + r")\b"

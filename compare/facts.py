@@ -53,7 +53,7 @@ MODALS = frozenset(("may might could would should").split())
 CUE_LEMMAS = frozenset(
     (
         "say tell report reveal confirm add state announce claim note write explain warn disclose allege "
-        "insist acknowledge estimate"
+        "insist acknowledge estimate caution argue stress emphasize emphasise admit assert testify"
     ).split()
 )
 

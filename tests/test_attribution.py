@@ -21,6 +21,8 @@ from tests.conftest import FakeEmbedder
         ("Troops withdrew, the defence minister said.", "the defence minister", "said", "person"),
         ("Officials said troops withdrew.", "Officials", "said", "anonymous"),
         ("Troops withdrew, The Herald reported on Monday.", "The Herald", "reported", "outlet"),
+        ("The researchers cautioned that more trials are needed.", "The researchers", "cautioned", "other"),
+        ("More trials are needed, the researchers stressed.", "the researchers", "stressed", "other"),
     ],
 )
 def test_attribution_shapes(sentence: str, source: str, cue: str, kind: str) -> None:
