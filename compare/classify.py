@@ -214,7 +214,7 @@ def _same_source(a: str, b: str) -> bool:
         return True
     short, long = sorted((words_a, words_b), key=len)
     if len(short) == 1 and short[0].isupper() and len(short[0]) >= 2:
-        return _initials(" ".join(long).lower()) == short[0]
+        return _acronym_of(short[0], " ".join(long).lower())
     # A person: the same capitalised name of two or more words at the end.
     tail_a, tail_b = words_a[-2:], words_b[-2:]
     return len(short) >= 2 and tail_a == tail_b and all(w[:1].isupper() for w in tail_a)
@@ -417,13 +417,22 @@ def same_entity(x: Fact, y: Fact) -> bool:
     acr_x, acr_y = _detail(x, "acronym"), _detail(y, "acronym")
     return (
         bool({x.text.upper(), acr_x} & {y.text.upper(), acr_y} - {""})
-        or _initials(x.value) == y.text
-        or _initials(y.value) == x.text
+        or _acronym_of(y.text, x.value)
+        or _acronym_of(x.text, y.value)
     )
 
 
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.replace("-", " ").split() if w not in _STOP).upper()
+
+
+def _acronym_of(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` is the initials of ``name`` or of its last words ("FDA" of
+    "u.s. food and drug administration")."""
+    if not (2 <= len(acronym) <= 8 and acronym.isupper() and acronym.isalpha()):
+        return False
+    words = [w for w in name.replace("-", " ").split() if w not in _STOP]
+    return any("".join(w[0] for w in words[k:]).upper() == acronym for k in range(max(len(words) - 1, 1)))
 
 
 def _unmatched(xs: list[Fact], ys: list[Fact], same) -> tuple[list[Fact], list[Fact]]:  # type: ignore[no-untyped-def]

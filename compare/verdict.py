@@ -378,6 +378,61 @@ def same_days(a: Sequence[Token], b: Sequence[Token], days_a: Sequence[DaySpan],
     return inside(a, days_a, days_b), inside(b, days_b, days_a)
 
 
+_CONNECTORS = frozenset(("and", "of", "for", "the", "&", "on", "in", "de"))
+
+
+def acronyms(a: Sequence[Token], b: Sequence[Token]) -> SameDays:
+    """The tokens of an acronym on one side and of the name it stands for on the other.
+
+    "the FDA" and "the U.S. Food and Drug Administration" name one body: neither is a changed
+    name. The acronym must be two to eight capitals, found on one side only, and the initials
+    of the name's capitalised words (or of its last ones, two or more).
+
+    >>> toks = lambda s: [Token(w, k, k + 1) for k, w in enumerate(s.split())]
+    >>> a, b = toks("The U.S. Food and Drug Administration said"), toks("The FDA said")
+    >>> acronyms(a, b)
+    (frozenset({2, 3, 4, 5}), frozenset({1}))
+    >>> acronyms(toks("The Fire Department said"), toks("The FBI said"))
+    (frozenset(), frozenset())
+    """
+    same_a: set[int] = set()
+    same_b: set[int] = set()
+    for short, long, mine, theirs in ((b, a, same_b, same_a), (a, b, same_a, same_b)):
+        present = {t.text for t in long}
+        for k, tok in enumerate(short):
+            text = tok.text
+            if not (2 <= len(text) <= 8 and text.isalpha() and text.isupper()) or text in present:
+                continue
+            name = _expansion(long, text)
+            if name:
+                mine.add(k)
+                theirs.update(name)
+    return frozenset(same_a), frozenset(same_b)
+
+
+def _expansion(tokens: Sequence[Token], acronym: str) -> list[int]:
+    """Indices of a run of capitalised words (with "and", "of", ... inside) whose initials, or
+    those of its last two or more capitalised words, are ``acronym``; empty if none."""
+    k = 0
+    while k < len(tokens):
+        if not tokens[k].text[:1].isupper():
+            k += 1
+            continue
+        run = [k]
+        while run[-1] + 1 < len(tokens) and (
+            tokens[run[-1] + 1].text[:1].isupper() or tokens[run[-1] + 1].text.lower() in _CONNECTORS
+        ):
+            run.append(run[-1] + 1)
+        while run and tokens[run[-1]].text.lower() in _CONNECTORS:
+            run.pop()
+        capitals = [i for i in run if tokens[i].text[:1].isupper() and tokens[i].text.lower() not in _CONNECTORS]
+        for start in range(len(capitals) - 1):
+            if "".join(tokens[i].text[0] for i in capitals[start:]).upper() == acronym:
+                return list(range(capitals[start], run[-1] + 1))
+        k = run[-1] + 1 if run else k + 1
+    return []
+
+
 def evidence(
     a: Sequence[Token],
     b: Sequence[Token],
@@ -388,7 +443,8 @@ def evidence(
 ) -> Evidence:
     """Measure a two-sided group for :func:`verdict`.
 
-    Tokens in ``same`` (see :func:`same_days`) are never changed details.
+    Tokens in ``same`` (see :func:`same_days`) are never changed details; those of an acronym
+    and the name it stands for (see :func:`acronyms`) are not listed among them.
 
     >>> from compare.diff import diff_tokens
     >>> toks = lambda s: [Token(w, 0, 0) for w in s.split()]
@@ -399,6 +455,10 @@ def evidence(
     """
     side_a, side_b = _Side.of(a), _Side.of(b)
     keys_a, keys_b = set(side_a.keys), set(side_b.keys)
+    # An acronym and its expansion are no changed detail; the model still counts them among the
+    # changed names, as it was fitted: on MSRP, where such pairs are nearly all paraphrases and
+    # the names weight is slightly negative, leaving them out of the count costs 0.3 points.
+    named = acronyms(a, b)
     details: list[str] = []
     kinds: Counter[str] = Counter()
     for op in ops:
@@ -415,7 +475,8 @@ def evidence(
         figures_a = [f for f in (figure(a[k].text) for k in lost) if f is not None]
         figures_b = [f for f in (figure(b[k].text) for k in new) if f is not None]
         kinds["conflicts"] += conflict(figures_a, figures_b, tolerance)
-        details += [f"-{run}" for run in _runs(a, lost)] + [f"+{run}" for run in _runs(b, new)]
+        shown_a, shown_b = [k for k in lost if k not in named[0]], [k for k in new if k not in named[1]]
+        details += [f"-{run}" for run in _runs(a, shown_a)] + [f"+{run}" for run in _runs(b, shown_b)]
     wa, wb = side_a.word_keys(), side_b.word_keys()
     overlap = _shared(_grams(wa, 1), _grams(wb, 1))
     phrases = _shared(_grams(wa, 4), _grams(wb, 4))

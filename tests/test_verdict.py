@@ -151,3 +151,10 @@ def test_an_added_clause_weighs_more_than_a_reworded_one() -> None:
 def test_every_feature_has_a_weight_in_the_config() -> None:
     assert len(Evidence.features(measure("A b.", "A c."))) == len(FEATURES)
     assert all(isinstance(getattr(Config(), f"verdict_{name}"), float) for name in FEATURES)
+
+
+def test_an_acronym_for_its_expansion_is_no_changed_detail() -> None:
+    a, b = "The World Health Organization sent 40 tonnes of aid.", "The WHO sent 40 tonnes of aid."
+    assert judge(a, b) == ("reworded", ())
+    other = judge("The World Health Organization sent aid.", "The WFP sent aid.")
+    assert other[1] == ("-World Health Organization", "+WFP")
