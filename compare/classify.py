@@ -18,7 +18,7 @@ from datetime import date
 from compare.attribution import is_descriptor, same_person
 from compare.dates import weekday_name
 from compare.diff import fold as fold_token
-from compare.facts import fold
+from compare.facts import MODALS, fold
 from compare.models import Alignment, ChangeKind, Fact, FactChange, Sentence, Token
 from compare.verdict import token_text
 
@@ -642,6 +642,11 @@ def _as_detail(tokens: Sequence[Token], run: list[int], others: set[str], senten
 # --- certainty ----------------------------------------------------------------------------
 
 
+def _completed(tense: str) -> str:
+    """Tenses that state the same thing as done: "agreed" and "has agreed" are one claim."""
+    return "past" if tense in ("past", "present-perfect") else tense
+
+
 # --- negations ----------------------------------------------------------------------------
 
 # Forms of the verbs whose lemma is no prefix of them; any other verb is found by its stem.
@@ -743,15 +748,24 @@ def _certainty(fa: list[Fact], fb: list[Fact], a0: str, b0: str) -> list[FactCha
     out = []
     ha = {f.value: f for f in fa if f.kind == "hedge" and f.label == "hedge"}
     hb = {f.value: f for f in fb if f.kind == "hedge" and f.label == "hedge"}
-    for word in ha.keys() - hb.keys():
+    gone = sorted(ha.keys() - hb.keys(), key=lambda w: ha[w].start)
+    new = sorted(hb.keys() - ha.keys(), key=lambda w: hb[w].start)
+    # One modal for another ("would" → "may") is one change of certainty, not two.
+    swaps = list(zip([w for w in gone if w in MODALS], [w for w in new if w in MODALS], strict=False))
+    for old, now in swaps:
+        detail = f"hedge “{old}” → “{now}”"
+        out.append(_change("certainty_changed", ha[old].sentence, hb[now].sentence, ha[old], hb[now], detail))
+    gone = [w for w in gone if w not in {old for old, _ in swaps}]
+    new = [w for w in new if w not in {now for _, now in swaps}]
+    for word in gone:
         out.append(_change("certainty_changed", ha[word].sentence, b0, ha[word], None, f"hedge “{word}” removed"))
-    for word in hb.keys() - ha.keys():
+    for word in new:
         out.append(_change("certainty_changed", a0, hb[word].sentence, None, hb[word], f"hedge “{word}” added"))
     ta = {_detail(f, "verb"): f for f in fa if f.kind == "hedge" and f.label == "tense"}
     tb = {_detail(f, "verb"): f for f in fb if f.kind == "hedge" and f.label == "tense"}
     shifts: dict[tuple[str, str], list[str]] = {}
     for verb in sorted(ta.keys() & tb.keys(), key=lambda v: ta[v].start):
-        if ta[verb].value != tb[verb].value:
+        if _completed(ta[verb].value) != _completed(tb[verb].value):
             shifts.setdefault((ta[verb].value, tb[verb].value), []).append(verb)
     for (tense_a, tense_b), verbs in shifts.items():
         before, after = ta[verbs[0]], tb[verbs[0]]

@@ -320,3 +320,13 @@ def test_a_rounded_number_is_not_a_changed_number(
     fact_extractor: FactExtractor, a: str, b: str, kinds: list[str]
 ) -> None:
     assert [k for k, _, _ in findings(fact_extractor, a, b)] == kinds
+
+
+def test_one_modal_for_another_is_one_certainty_change(fact_extractor: FactExtractor) -> None:
+    a, b = "The merger would cut 200 jobs next year.", "The merger may cut 200 jobs next year."
+    assert findings(fact_extractor, a, b) == [("certainty_changed", "would", "may")]
+
+
+def test_past_and_present_perfect_state_the_same_thing(fact_extractor: FactExtractor) -> None:
+    a, b = "Orbital agreed to buy SkyForge for $1.2 billion.", "Orbital has agreed to buy SkyForge for $1.2 billion."
+    assert findings(fact_extractor, a, b) == []
