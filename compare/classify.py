@@ -45,12 +45,16 @@ class Context:
     a_text: str = ""
     #: Every sentence by id, to place a word run in its sentence.
     sentences: Mapping[str, Sentence] = field(default_factory=dict)
-    #: ``a_text`` folded once (it is searched for every new name: folding it each time made
-    #: classification quadratic in the article's length).
+    #: B's whole text, to tell whether a date A's claim lost is still given elsewhere in B.
+    b_text: str = ""
+    #: ``a_text`` and ``b_text`` folded once (they are searched for every new name: folding
+    #: them each time made classification quadratic in the article's length).
     a_folded: str = field(init=False, default="")
+    b_folded: str = field(init=False, default="")
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "a_folded", fold(self.a_text))
+        object.__setattr__(self, "b_folded", fold(self.b_text))
 
 
 def classify(alignments: Sequence[Alignment], facts: Sequence[Fact], context: Context) -> tuple[FactChange, ...]:
@@ -92,6 +96,8 @@ def _group(x: Alignment, fa: list[Fact], fb: list[Fact], ctx: Context) -> list[F
         fact = change.before or change.after
         if change.kind in ("fact_added", "fact_dropped") and fact and _within(fact, spans):
             continue  # reported as part of a dropped or added detail
+        if change in names and _moved(change, ctx):
+            continue  # the other article names it in another sentence (like a date, see _dates)
         out.append(change)
     out += details
     out += _certainty(fa, fb, a0, b0)
@@ -355,11 +361,28 @@ def _dates(fa: list[Fact], fb: list[Fact], a0: str, b0: str, ctx: Context) -> li
             detail = f"“{before.text}” → “{after.text}”: a different {precision}"
             out.append(_change("date_changed", before.sentence, after.sentence, before, after, detail))
             paired += [before, after]
-    rest_a = [f for f in da if f not in paired]
-    rest_b = [f for f in db if f not in paired]
+    # A date the claim lost or gained that the other article gives in another sentence moved
+    # ("In 1979, he was inducted" → "He was inducted. That was in 1979."): not dropped or added.
+    rest_a = [f for f in da if f not in paired and not _given_in(f, ctx.b_folded)]
+    rest_b = [f for f in db if f not in paired and not _given_in(f, ctx.a_folded)]
     out += [_change("fact_dropped", f.sentence, b0, f, None, "date not in B") for f in rest_a]
     out += [_change("fact_added", a0, f.sentence, None, f, "date not in A") for f in rest_b]
     return out
+
+
+def _moved(change: FactChange, ctx: Context) -> bool:
+    """Whether a name or date one side's claim lacks stands elsewhere in that side's article."""
+    if change.kind == "fact_dropped" and change.before:
+        return _given_in(change.before, ctx.b_folded)
+    if change.kind == "fact_added" and change.after:
+        return _given_in(change.after, ctx.a_folded)
+    return False
+
+
+def _given_in(f: Fact, folded_text: str) -> bool:
+    """Whether ``f``'s words (four characters or more) stand anywhere in ``folded_text``."""
+    words = fold(f.text)
+    return len(words) >= 4 and re.search(rf"(?<!\w){re.escape(words)}(?!\w)", folded_text) is not None
 
 
 def _is_iso(value: str) -> bool:

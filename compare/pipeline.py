@@ -68,7 +68,7 @@ def _with_facts(comparison: Comparison, extractor: FactExtractor) -> Comparison:
     found = extractor.extract(comparison.articles[0].news, a.published, outlets)
     found += extractor.extract(comparison.articles[1].news, b.published, outlets, year_from=a.published)
     sentences = {s.id: s for r in comparison.articles for s in r.sentences}
-    context = Context((a.published, b.published), outlets, a.text, sentences)
+    context = Context((a.published, b.published), outlets, a.text, sentences, b.text)
     changes = classify(comparison.alignments, found, context)
     return replace(comparison, alignments=_contradicted(comparison.alignments, changes), facts=found, changes=changes)
 
