@@ -13,7 +13,7 @@ import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from compare.attribution import is_descriptor, same_person
 from compare.dates import weekday_name
@@ -330,7 +330,7 @@ def _dates(fa: list[Fact], fb: list[Fact], a0: str, b0: str, ctx: Context) -> li
     db = [f for f in fb if f.kind == "date"]
     # The same words, or the same calendar day (resolved on one side only when one article
     # has no publication date: "Monday" and "Monday" still match).
-    da, db = _unmatched(da, db, lambda x, y: x.value == y.value or fold(x.text) == fold(y.text))
+    da, db = _unmatched(da, db, lambda x, y: _one_day(x, y) or fold(x.text) == fold(y.text))
     out: list[FactChange] = []
     # Days: a calendar date, a weekday, or "yesterday" once resolved by the publication date.
     pa = [f for f in da if f.label in ("day", "weekday") or _is_iso(f.value)]
@@ -377,6 +377,20 @@ def _moved(change: FactChange, ctx: Context) -> bool:
     if change.kind == "fact_added" and change.after:
         return _given_in(change.after, ctx.a_folded)
     return False
+
+
+def _one_day(x: Fact, y: Fact) -> bool:
+    """Whether two date facts name the same day. A weekday is the most recent one, or the
+    coming one ("the match on Sunday" in a story of Wednesday): either reading agrees."""
+    if x.value == y.value:
+        return True
+    if not (_is_iso(x.value) and _is_iso(y.value)):
+        return False
+    dx, dy = date.fromisoformat(x.value), date.fromisoformat(y.value)
+    return (x.label == "weekday" and dx + _WEEK == dy) or (y.label == "weekday" and dy + _WEEK == dx)
+
+
+_WEEK = timedelta(days=7)
 
 
 def _given_in(f: Fact, folded_text: str) -> bool:
@@ -719,13 +733,18 @@ _NEGATIVE = frozenset(
 
 
 def _negative_words(tokens: Sequence[Token]) -> int:
-    """How many negative words ``tokens`` hold ("wasn't" counts)."""
+    """How many negative words ``tokens`` hold ("wasn't" and "yet to" count)."""
     words = [fold_token(t.text) for t in tokens]
-    return sum(1 for w in words if w in _NEGATIVE or w.endswith("n't"))
+    yet_to = sum(1 for w, nxt in itertools.pairwise(words) if w == "yet" and nxt == "to")
+    return yet_to + sum(1 for w in words if w in _NEGATIVE or w.endswith("n't"))
 
 
 def _counterpart(x: Alignment, f: Fact, in_a: bool) -> Sequence[Token]:
-    """The other side's tokens that the diff pairs with the token ending ``f`` (its verb)."""
+    """The other side's tokens that the diff pairs with the token ending ``f`` (its verb).
+
+    A verb the diff leaves unpaired (its clause moved: "X said the club never considered it"
+    → "The club considered it, X said") may be any unpaired token of the other side.
+    """
     mine, theirs = (x.a_tokens, x.b_tokens) if in_a else (x.b_tokens, x.a_tokens)
     k = next((i for i, t in enumerate(mine) if t.end == f.end), None)
     for op in x.opcodes if k is not None else ():
@@ -733,7 +752,10 @@ def _counterpart(x: Alignment, f: Fact, in_a: bool) -> Sequence[Token]:
         if lo <= k < hi:  # type: ignore[operator]
             if op.tag == "equal":
                 return theirs[other_lo + k - lo : other_lo + k - lo + 1]  # type: ignore[operator]
-            return theirs[other_lo:other_hi]
+            if other_hi > other_lo:
+                return theirs[other_lo:other_hi]
+            unpaired = [(o.j1, o.j2) if in_a else (o.i1, o.i2) for o in x.opcodes if o.tag != "equal"]
+            return [t for s, e in unpaired for t in theirs[s:e]]
     return ()
 
 

@@ -1,9 +1,11 @@
 """Date expressions in news text, and their calendar dates given a publication date.
 
 News dates are mostly relative to the day of publication: "on Wednesday" in a story
-published on Friday 2023-09-01 means 2023-08-30, the most recent Wednesday; "Aug. 31" means
-that day of the publication's year (or the year before, when it would fall more than a week
-after publication). Relative phrases such as "recent days" are kept, unresolved.
+published on Friday 2023-09-01 means 2023-08-30, the most recent Wednesday (a weekday may also
+mean the coming one: "the match on Sunday"; :func:`compare.classify` accepts either); "Aug. 31"
+and "in March" mean the nearest such day or month, looking at most four months ahead (a date
+scheduled for "April 8" in a story of March 14 is this April 8; "Nov. 5" in January is last
+November's). Relative phrases such as "recent days" are kept, unresolved.
 """
 
 from __future__ import annotations
@@ -106,6 +108,27 @@ def find_dates(text: str, published: date | None, year_from: date | None = None)
     return sorted(found, key=lambda d: d.start)
 
 
+#: How far ahead of publication a date without a year may lie; beyond it, it is last year's.
+_AHEAD = timedelta(days=120)
+
+
+def _nearest(guess: date, published: date) -> date:
+    """``guess`` (in the publication's year) moved to the year that puts it nearest to
+    ``published``, at most four months ahead (news looks back more often than forward)."""
+    if guess > published + _AHEAD:
+        return _year(guess, guess.year - 1)
+    if guess + timedelta(days=366) <= published + _AHEAD:
+        return _year(guess, guess.year + 1)
+    return guess
+
+
+def _year(day: date, year: int) -> date:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # Feb. 29
+        return day.replace(year=year, day=28)
+
+
 def _precision(kind: str) -> str:
     return "day" if kind in ("day", "iso") else kind
 
@@ -123,16 +146,14 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> date | None
                 return date(int(groups["year"]), month, 1)
             if published is None:
                 return None
-            guess = date(published.year, month, 1)  # the nearest March: in January, "in November" is last year's
-            return guess.replace(year=published.year - 1) if guess > published + timedelta(days=183) else guess
+            return _nearest(date(published.year, month, 1), published)
         if kind == "day":
             month = _MONTHS[groups["month"].lower()[:3]]
             if groups.get("year"):
                 return date(int(groups["year"]), month, int(groups["day"]))
             if published is None:
                 return None
-            guess = date(published.year, month, int(groups["day"]))
-            return guess.replace(year=published.year - 1) if guess > published + timedelta(days=7) else guess
+            return _nearest(date(published.year, month, int(groups["day"])), published)
     except ValueError:  # "Feb. 30"
         return None
     if published is None:

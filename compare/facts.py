@@ -296,12 +296,24 @@ def _negations(doc: Any, fact: Any) -> list[Fact]:
     out = []
     for tok in doc:
         verb = tok.head
-        if tok.dep_ != "neg" or verb is tok or verb.pos_ not in ("VERB", "AUX"):
+        if _yet_to(doc, tok):  # "has yet to publish": not published
+            verb = doc[tok.i + 2]
+        elif tok.dep_ != "neg" or verb is tok or verb.pos_ not in ("VERB", "AUX"):
             continue
-        start = min(tok.idx, _start(verb))
+        start = min(tok.idx, _start(verb), _start(tok.head))
         end = max(tok.idx + len(tok), verb.idx + len(verb))
         out.append(fact("hedge", start, end, "negation", str(verb.lemma_.lower()), verb=verb.text))
     return out
+
+
+def _yet_to(doc: Any, tok: Any) -> bool:
+    """Whether ``tok`` is the "yet" of "(has) yet to VERB", a negation without "not"."""
+    return bool(
+        tok.lower_ == "yet"
+        and tok.i + 2 < len(doc)
+        and doc[tok.i + 1].lower_ == "to"
+        and doc[tok.i + 2].pos_ in ("VERB", "AUX")
+    )
 
 
 def _start(verb: Any) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 
@@ -74,14 +74,15 @@ def _with_facts(comparison: Comparison, extractor: FactExtractor) -> Comparison:
 
 
 def _contradicted(alignments: tuple[Alignment, ...], changes: Sequence[FactChange]) -> tuple[Alignment, ...]:
-    """A claim whose verb the rewrite negates (or un-negates) is ``changed``, like a contradicted
-    figure, whatever the wording shares; the negation joins the verdict's reasons."""
+    """A claim whose verb the rewrite negates (or un-negates), or whose date resolves to another
+    day ("on Monday" → "yesterday", by the publication dates), is ``changed``, like a contradicted
+    figure, whatever the wording shares; the contradicted words join the verdict's reasons."""
     flips: dict[tuple[str | None, str | None], list[str]] = {}
     for c in changes:
-        if c.kind == "negation_changed":
-            flips.setdefault((c.a_sentence, c.b_sentence), []).append(
-                f"-{c.before.text}" if c.before else f"+{c.after.text}" if c.after else ""
-            )
+        if c.kind in ("negation_changed", "date_conflict"):
+            words = [f"-{c.before.text}"] if c.before else []
+            words += [f"+{c.after.text}"] if c.after else []
+            flips.setdefault((c.a_sentence, c.b_sentence), []).extend(words)
     if not flips:
         return alignments
     out = []
@@ -192,10 +193,13 @@ def _alignment(
 
 
 def _days(sentences: Sequence[Sentence], published: date | None, year_from: date | None = None) -> list[DaySpan]:
-    """The resolved date mentions of ``sentences``, in article offsets."""
-    return [
-        (s.start + d.start, s.start + d.end, d.resolved)
-        for s in sentences
-        for d in find_dates(s.text, published, year_from)
-        if d.resolved is not None and d.precision not in ("month", "year")
-    ]
+    """The resolved day mentions of ``sentences``, in article offsets; a weekday twice, as the
+    most recent and as the coming one (either may be meant)."""
+    out = []
+    for s in sentences:
+        for d in find_dates(s.text, published, year_from):
+            if d.resolved is not None and d.precision not in ("month", "year"):
+                out.append((s.start + d.start, s.start + d.end, d.resolved))
+                if d.precision == "weekday":
+                    out.append((s.start + d.start, s.start + d.end, d.resolved + timedelta(days=7)))
+    return out

@@ -337,3 +337,36 @@ def test_a_date_or_name_moved_to_another_sentence_is_not_dropped(fact_extractor:
     b = "Howell joined the Hockey Hall of Fame. That was in 1979, when he played for the Rangers."
     kinds = [(k, x or y) for k, x, y in findings(fact_extractor, a, b) if k in ("fact_dropped", "fact_added")]
     assert ("fact_dropped", "1979") not in kinds
+
+
+def test_a_weekday_may_be_the_coming_one(fact_extractor: FactExtractor) -> None:
+    a = from_text("City's next match is away at Arsenal on Feb. 2.", "A", Metadata(None, date(2025, 1, 27)))
+    b = from_text("City's next match is away at Arsenal on Sunday.", "B", Metadata(None, date(2025, 1, 29)))
+    comparison = compare_articles([a, b], FakeEmbedder(), facts=fact_extractor)
+    assert comparison.changes == () and comparison.alignments[0].verdict != "changed"
+
+
+def test_a_date_conflict_makes_the_claim_changed(fact_extractor: FactExtractor) -> None:
+    a = from_text(
+        "The minister said on Monday that the country would not seek a loan.", "A", Metadata(None, date(2025, 6, 4))
+    )
+    b = from_text(
+        "The minister said yesterday that the country would not seek a loan.", "B", Metadata(None, date(2025, 6, 5))
+    )
+    comparison = compare_articles([a, b], FakeEmbedder(), facts=fact_extractor)
+    assert [c.kind for c in comparison.changes] == ["date_conflict"]
+    assert comparison.alignments[0].verdict == "changed" and "+yesterday" in comparison.alignments[0].reasons
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "flip"),
+    [
+        ("The government has yet to publish its budget.", "The government has published its budget.", True),
+        ("The firm has not yet appointed an auditor.", "The firm has yet to appoint an auditor.", False),
+        ("Richter said the club never considered the move.", "The club considered the move, Richter said.", True),
+    ],
+)
+def test_yet_to_is_a_negation_and_a_moved_clause_is_compared(
+    fact_extractor: FactExtractor, a: str, b: str, flip: bool
+) -> None:
+    assert ("negation_changed" in [k for k, _, _ in findings(fact_extractor, a, b)]) == flip

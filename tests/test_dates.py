@@ -60,3 +60,11 @@ def test_months_and_years_without_a_day() -> None:
 
 def test_modal_may_counts_and_bare_numbers_are_not_dates() -> None:
     assert find_dates("Prices may rise, May Smith said, with 2019 votes and 1,998 others.", FRIDAY) == []
+
+
+def test_a_date_without_a_year_is_the_nearest_at_most_four_months_ahead() -> None:
+    march_14 = date(2025, 3, 14)
+    assert find_dates("A hearing is scheduled for April 8.", march_14)[0].resolved == date(2025, 4, 8)
+    assert find_dates("It began on Nov. 5.", date(2025, 1, 10))[0].resolved == date(2024, 11, 5)
+    assert find_dates("Talks resume on Jan. 3.", date(2024, 12, 28))[0].resolved == date(2025, 1, 3)
+    assert find_dates("The quake struck on Feb. 10.", date(2023, 9, 1))[0].resolved == date(2023, 2, 10)
