@@ -42,7 +42,7 @@ _TRAILING = re.compile(r"(?:^|[,;]\s*|[”\"]\s*)" + _SOURCE + r"\s+" + _CUE + r
 _MIDDLE = re.compile(
     r"[,;]\s*" + _SOURCE + r"\s+" + _CUE + r"(?P<rest>[^,;.!?”\"]*),\s*(?:adding|noting|saying|explaining)\b"
 )
-_INVERTED = re.compile(r"[,;”\"]\s*" + _CUE + r"\s+" + _SOURCE + r"(?:,\s*[^,;.!?”\"]{1,60})?\s*[.!?]?\s*$")
+_INVERTED = re.compile(r"[,;”\"]\s*" + _CUE + r"\s+" + _SOURCE + r"(?:,\s*[^,;.!?”\"]{1,60}){0,2}\s*[.!?]?\s*$")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<source>[^,;.!?”\"]+?(?:\s[A-Z]\.)*)\s*(?=[,;.!?]|$)", re.I)
 _LEADING = re.compile(r"^" + _SOURCE + r"\s+" + _CUE + r"(?P<rest>)(?=\s|[.!?]?$)")
 # "Jane Roe, who chairs the board, said ...", "Jane Roe, 54, said ...", "Roe, a lawyer, said ...":

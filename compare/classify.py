@@ -20,7 +20,7 @@ from compare.dates import weekday_name
 from compare.diff import fold as fold_token
 from compare.facts import MODALS, fold
 from compare.models import Alignment, ChangeKind, Fact, FactChange, Sentence, Token
-from compare.verdict import token_text
+from compare.verdict import expansion, token_text
 
 _STOP = frozenset(
     (
@@ -194,11 +194,19 @@ def _shift(before: Fact, after: Fact, ctx: Context) -> str:
         if before.value != after.value:
             kind = _KIND_WORDS[before.label]
             return f"same kind of source ({kind}), named differently{_referent(after, ctx)}{credit}"
+    cue_a, cue_b = _detail(before, "cue").lower(), _detail(after, "cue").lower()
+    if (cue_a in _ALLEGING) != (cue_b in _ALLEGING):
+        # "The complaint alleges that ..." → "The complaint says ...": the claim hardened (or softened).
+        what = "an allegation no longer called one" if cue_a in _ALLEGING else "now called an allegation"
+        return f"same source; “{cue_a}” → “{cue_b}”: {what}{credit}"
     if fold(r_a) != fold(r_b) and r_a and r_b:
         if is_descriptor(r_a) or is_descriptor(r_b):
             return f"same source; told “{r_a}” → “{r_b}” (likely the same outlet, named by a descriptor)"
         return f"same source; told “{r_a}” → “{r_b}”: credited to another outlet"
     return f"same source; told “{r_a}” → nobody named" if credit else ""
+
+
+_ALLEGING = frozenset("alleged alleges claimed claims".split())
 
 
 def _same_source(a: str, b: str) -> bool:
@@ -212,6 +220,10 @@ def _same_source(a: str, b: str) -> bool:
     (True, False)
     >>> _same_source("a source", "a senior source"), _same_source("officials", "local officials")
     (False, False)
+    >>> _same_source("Putin", "Russian President Vladimir Putin"), _same_source("Bloomberg News", "Bloomberg")
+    (True, True)
+    >>> _same_source("The State Department", "The U.S. Department of State")
+    True
     """
     words_a, words_b = _name_words(a), _name_words(b)
     if not words_a or not words_b:
@@ -221,9 +233,25 @@ def _same_source(a: str, b: str) -> bool:
     short, long = sorted((words_a, words_b), key=len)
     if len(short) == 1 and short[0].isupper() and len(short[0]) >= 2:
         return _acronym_of(short[0], " ".join(long).lower())
-    # A person: the same capitalised name of two or more words at the end.
+    # A person with another title: the same capitalised name of two or more words at the end.
     tail_a, tail_b = words_a[-2:], words_b[-2:]
-    return len(short) >= 2 and tail_a == tail_b and all(w[:1].isupper() for w in tail_a)
+    if len(short) >= 2 and tail_a == tail_b and all(w[:1].isupper() for w in tail_a):
+        return True
+    if not all(w[:1].isupper() for w in short):
+        return False  # "officials" and "local officials" are not one named source
+    # A person by surname or without a title ("Putin" after "President Vladimir Putin").
+    if short == long[-len(short) :]:
+        return True
+    # One body, its name ordered or qualified differently ("State Department", "U.S. Department
+    # of State"), or with a generic word more ("Bloomberg News").
+    content_short = {w.lower() for w in short} - _STOP
+    content_long = {w.lower().strip(".") for w in long} - _STOP
+    extra = content_long - content_short
+    return content_short <= content_long and (len(content_short) >= 2 or extra <= _GENERIC_NAME_WORDS)
+
+
+# Words that name the kind of body, not which one: "Bloomberg News" is Bloomberg.
+_GENERIC_NAME_WORDS = frozenset("news agency newspaper television tv radio network group media service wire".split())
 
 
 def _name_words(source: str) -> list[str]:
@@ -245,10 +273,19 @@ def _is_new_name(f: Fact, ctx: Context) -> bool:
     source = _detail(f, "source")
     if f.label not in ("outlet", "person") or is_descriptor(source):
         return False
-    name = fold(source)
+    name = fold(source).removeprefix("the ")
     if f.label == "person" and len(name.split()) > 2:
         name = " ".join(name.split()[-2:])  # "Orbital CEO Lena Park": A named "Lena Park" with another title
+    acronym = _name_words(source)
+    if len(acronym) == 1 and acronym[0].isupper() and _spelled_out_in(acronym[0], ctx.a_text):
+        return False  # "the CDC" where A wrote "the Centers for Disease Control and Prevention"
     return name not in ctx.a_folded and name != fold(ctx.outlets[0])
+
+
+def _spelled_out_in(acronym: str, text: str) -> bool:
+    """Whether ``text`` writes out the name ``acronym`` stands for."""
+    words = [Token(m.group(0), m.start(), m.end()) for m in re.finditer(r"[\w.'’&-]+", text)]
+    return bool(expansion(words, acronym))
 
 
 def _sources_of_added_claim(fb: list[Fact], b_sid: str, named: list[str]) -> list[FactChange]:
@@ -469,7 +506,10 @@ def _acronym_of(acronym: str, name: str) -> bool:
     if not (2 <= len(acronym) <= 8 and acronym.isupper() and acronym.isalpha()):
         return False
     words = [w for w in name.replace("-", " ").split() if w not in _STOP]
-    return any("".join(w[0] for w in words[k:]).upper() == acronym for k in range(max(len(words) - 1, 1)))
+    # The name's words, its last ones, or its first ones ("CDC": Centers for Disease Control
+    # and Prevention), two or more.
+    spans = [words[k:] for k in range(len(words) - 1)] + [words[:k] for k in range(2, len(words))]
+    return any("".join(w[0] for w in span).upper() == acronym for span in spans)
 
 
 def _unmatched(xs: list[Fact], ys: list[Fact], same) -> tuple[list[Fact], list[Fact]]:  # type: ignore[no-untyped-def]
@@ -590,11 +630,24 @@ def _rounded(x: Fact, y: Fact) -> bool:
 
 def _step(text: str) -> float:
     """The value of one unit in a number's last written digit: 1 for "6", 0.01 for "4.75%",
-    100,000 for "3.2 million"."""
+    100,000 for "3.2 million"; for a number said to be approximate, its last non-zero digit:
+    10 for "nearly 950".
+
+    >>> _step("6"), _step("4.75%"), _step("3.2 million"), _step("nearly 950"), _step("950")
+    (1.0, 0.01, 100000.0, 10.0, 1.0)
+    """
     digits = re.search(r"\d[\d,]*(?:\.(\d+))?", text)
     decimals = len(digits.group(1)) if digits and digits.group(1) else 0
     scale = next((v for w, v in _SCALES.items() if re.search(rf"\b{w}\b", text, re.I)), 1.0)
+    if digits and not decimals and _APPROXIMATE.search(text):
+        whole = digits.group(0).replace(",", "")
+        decimals = -(len(whole) - len(whole.rstrip("0")))
     return float(10.0**-decimals * scale)
+
+
+_APPROXIMATE = re.compile(
+    r"\b(?:about|around|nearly|almost|roughly|approximately|some|close to|up to|over|more than)\b", re.I
+)
 
 
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}

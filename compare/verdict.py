@@ -187,6 +187,31 @@ def conflict(lost: Sequence[Figure], new: Sequence[Figure], tolerance: float) ->
     return True
 
 
+_APPROXIMATE = frozenset("about around nearly almost roughly approximately some over".split())
+
+
+def _approximated(fig: Figure, others: Sequence[Token], tokens: Sequence[Token]) -> bool:
+    """Whether one of ``others`` (tokens of ``tokens``) is ``fig`` said approximately:
+    "nearly 950" for 945, "about 6,000" for 5,820.
+
+    >>> toks = [Token("nearly", 0, 6), Token("950", 7, 10)]
+    >>> _approximated(("", 945.0), toks[1:], toks), _approximated(("", 930.0), toks[1:], toks)
+    (True, False)
+    """
+    for tok in others:
+        k = next((i for i, t in enumerate(tokens) if t is tok), -1)
+        other = figure(tok.text)
+        if k < 1 or other is None or other[0] != fig[0] or fold(tokens[k - 1].text) not in _APPROXIMATE:
+            continue
+        digits = tok.text.replace(",", "")
+        if not isinstance(other[1], float) or not isinstance(fig[1], float) or "." in digits:
+            continue
+        step = 10.0 ** (len(digits) - len(digits.rstrip("0")))
+        if abs(other[1] - fig[1]) <= step / 2:
+            return True
+    return False
+
+
 def _rounds(x: float, y: float) -> bool:
     """Whether ``y`` is ``x`` rounded to ``y``'s decimals (5.91 → 6, 2,053.27 → 2,053.3).
 
@@ -318,11 +343,11 @@ class _Side:
     def word_keys(self) -> list[str]:
         return [self.keys[k] for k in self.words]
 
-    def unmatched(self, other: set[str]) -> list[str]:
-        """Content words (once each) with no counterpart among the ``other`` keys."""
+    def unmatched(self, other: set[str], skip: frozenset[int] = frozenset()) -> list[str]:
+        """Content words (once each, none of ``skip``) with no counterpart among the ``other`` keys."""
         found: dict[str, str] = {}
         for k in self.words:
-            if self.folded[k] not in _STOP and self.keys[k] not in other:
+            if self.folded[k] not in _STOP and self.keys[k] not in other and k not in skip:
                 found.setdefault(self.keys[k], self.tokens[k].text)
         return list(found.values())
 
@@ -403,16 +428,16 @@ def acronyms(a: Sequence[Token], b: Sequence[Token]) -> SameDays:
             text = tok.text
             if not (2 <= len(text) <= 8 and text.isalpha() and text.isupper()) or text in present:
                 continue
-            name = _expansion(long, text)
+            name = expansion(long, text)
             if name:
                 mine.add(k)
                 theirs.update(name)
     return frozenset(same_a), frozenset(same_b)
 
 
-def _expansion(tokens: Sequence[Token], acronym: str) -> list[int]:
+def expansion(tokens: Sequence[Token], acronym: str) -> list[int]:
     """Indices of a run of capitalised words (with "and", "of", ... inside) whose initials, or
-    those of its last two or more capitalised words, are ``acronym``; empty if none."""
+    those of its first or last two or more capitalised words, are ``acronym``; empty if none."""
     k = 0
     while k < len(tokens):
         if not tokens[k].text[:1].isupper():
@@ -426,9 +451,12 @@ def _expansion(tokens: Sequence[Token], acronym: str) -> list[int]:
         while run and tokens[run[-1]].text.lower() in _CONNECTORS:
             run.pop()
         capitals = [i for i in run if tokens[i].text[:1].isupper() and tokens[i].text.lower() not in _CONNECTORS]
-        for start in range(len(capitals) - 1):
-            if "".join(tokens[i].text[0] for i in capitals[start:]).upper() == acronym:
-                return list(range(capitals[start], run[-1] + 1))
+        # The whole name, its last words or its first ones ("CDC": Centers for Disease Control
+        # and Prevention), two or more.
+        spans = [capitals[s:] for s in range(len(capitals) - 1)] + [capitals[:e] for e in range(2, len(capitals))]
+        for span in spans:
+            if "".join(tokens[i].text[0] for i in span).upper() == acronym:
+                return list(range(span[0], span[-1] + 1))
         k = run[-1] + 1 if run else k + 1
     return []
 
@@ -474,6 +502,9 @@ def evidence(
         kinds.update(_kind(b[k].text) for k in new)
         figures_a = [f for f in (figure(a[k].text) for k in lost) if f is not None]
         figures_b = [f for f in (figure(b[k].text) for k in new) if f is not None]
+        # "945" → "nearly 950": a number said to be approximate agrees to its last non-zero digit.
+        figures_a = [f for f in figures_a if not _approximated(f, [b[k] for k in new], b)]
+        figures_b = [f for f in figures_b if not _approximated(f, [a[k] for k in lost], a)]
         kinds["conflicts"] += conflict(figures_a, figures_b, tolerance)
         shown_a, shown_b = [k for k in lost if k not in named[0]], [k for k in new if k not in named[1]]
         details += [f"-{run}" for run in _runs(a, shown_a)] + [f"+{run}" for run in _runs(b, shown_b)]
@@ -498,7 +529,8 @@ def evidence(
         negations=kinds["negations"],
         conflicts=kinds["conflicts"],
         details=tuple(dict.fromkeys(details)),
-        content=tuple(f"-{w}" for w in lost_words) + tuple(f"+{w}" for w in new_words),
+        content=tuple(f"-{w}" for w in side_a.unmatched(keys_b, named[0] | same[0]))
+        + tuple(f"+{w}" for w in side_b.unmatched(keys_a, named[1] | same[1])),
     )
 
 
@@ -542,6 +574,10 @@ def verdict(
     ev = evidence(a, b, ops, 1.0 if cosine is None else cosine, config.figure_tolerance, same)
     if cosine is None:
         return ("changed", ev.details) if ev.details else ("reworded", ())
-    if ev.conflicts or changed_score(ev, config) > 0:
+    if ev.conflicts:
+        return "changed", ev.details or ev.content
+    # A change must be one a reader can see: when every word without a counterpart is an
+    # acronym's expansion or a day named both ways, the claim is the same one reworded.
+    if changed_score(ev, config) > 0 and (ev.details or ev.content):
         return "changed", ev.details or ev.content
     return "reworded", ()

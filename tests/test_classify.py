@@ -370,3 +370,27 @@ def test_yet_to_is_a_negation_and_a_moved_clause_is_compared(
     fact_extractor: FactExtractor, a: str, b: str, flip: bool
 ) -> None:
     assert ("negation_changed" in [k for k, _, _ in findings(fact_extractor, a, b)]) == flip
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Russian President Vladimir Putin said the border was secure.", "Putin said the border was secure."),
+        ("The State Department said it was not told.", "The U.S. Department of State said it was not told."),
+        ("The firm has no auditor, Bloomberg News reported.", "The firm has no auditor, Bloomberg reported."),
+        ("The Centers for Disease Control and Prevention reported 1,284 cases.", "The CDC reported 1,284 cases."),
+        (
+            "The troops killed 945 soldiers, the ministry said.",
+            "The troops killed nearly 950 soldiers, the ministry said.",
+        ),
+    ],
+)
+def test_one_source_or_figure_said_two_ways(fact_extractor: FactExtractor, a: str, b: str) -> None:
+    assert findings(fact_extractor, a, b) == []
+
+
+def test_an_allegation_stated_as_plain_speech_is_reported(fact_extractor: FactExtractor) -> None:
+    a, b = "The complaint alleges that the firm moved $312 million.", "The complaint says the firm moved $312 million."
+    comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)
+    (change,) = comparison.changes
+    assert change.kind == "attribution_changed" and "an allegation no longer called one" in change.detail

@@ -158,3 +158,14 @@ def test_an_acronym_for_its_expansion_is_no_changed_detail() -> None:
     assert judge(a, b) == ("reworded", ())
     other = judge("The World Health Organization sent aid.", "The WFP sent aid.")
     assert other[1] == ("-World Health Organization", "+WFP")
+
+
+def test_a_figure_said_approximately_is_no_conflict() -> None:
+    a, b = "The troops killed 945 soldiers in the town.", "The troops killed nearly 950 soldiers in the town."
+    assert judge_with(a, b, 0.95)[0] == "reworded"
+    assert judge_with(a, b.replace("nearly 950", "nearly 990"), 0.95)[0] == "changed"
+
+
+def test_a_change_needs_a_reason_a_reader_can_see() -> None:
+    a, b = "The North Atlantic Treaty Organization has not commented.", "NATO has not commented."
+    assert judge_with(a, b, 0.8) == ("reworded", ())
