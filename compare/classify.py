@@ -391,7 +391,7 @@ def _dates(fa: list[Fact], fb: list[Fact], a0: str, b0: str, ctx: Context) -> li
     n = min(len(pa), len(pb))
     paired = pa[:n] + pb[:n]
     # Months and years ("in March" → "in April", "in 2019" → "in 2018"), each with its own kind.
-    for precision in ("month", "year"):
+    for precision in ("month", "quarter", "year"):
         ma = [f for f in da if f.label == precision]
         mb = [f for f in db if f.label == precision]
         for before, after in zip(ma, mb, strict=False):
@@ -734,7 +734,7 @@ def _as_detail(tokens: Sequence[Token], run: list[int], others: set[str], senten
 
 def _completed(tense: str) -> str:
     """Tenses that state the same thing as done: "agreed" and "has agreed" are one claim."""
-    return "past" if tense in ("past", "present-perfect") else tense
+    return "past" if tense in ("past", "present-perfect", "past-perfect") else tense
 
 
 # --- negations ----------------------------------------------------------------------------

@@ -41,11 +41,19 @@ _PATTERNS = (
         ),
     ),
     ("month", re.compile(r"\b(?P<when>" + _MONTH + r",?\s+(?P<year>\d{4}))\b")),
+    # A quarter or half year: "the first quarter of 2026", "second half", "Q3 2025".
+    (
+        "quarter",
+        re.compile(
+            r"\b(?P<when>(?P<nth>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+(?P<unit>(?i:quarter|half))"
+            r"(?:\s+of\s+(?P<year>\d{4})\b)?|(?P<q>Q[1-4])(?:\s+(?P<qyear>\d{4})\b)?)"
+        ),
+    ),
     # A year on its own: "in 2019", "since 1998" (after a preposition: other four-digit numbers are counts).
     (
         "year",
         re.compile(
-            r"\b(?i:in|since|by|until|till|from|through|during|of|before|after)\s+"
+            r"\b(?i:in|since|by|until|till|from|through|during|of|before|after|compared with|compared to)\s+"
             r"(?P<when>(?P<year>1[89]\d\d|20\d\d))\b(?![,.]?\d|%|-\d)"
         ),
     ),
@@ -68,7 +76,7 @@ class DateMention:
     start: int
     end: int
     text: str
-    #: ``day`` (a calendar day), ``weekday``, ``month``, ``year``, or ``relative``.
+    #: ``day`` (a calendar day), ``weekday``, ``month``, ``quarter`` (or half), ``year``, or ``relative``.
     precision: str
     #: The calendar day; for a month or a year, its first day.
     resolved: date | None
@@ -79,6 +87,8 @@ class DateMention:
         if self.resolved is None:
             return None
         iso = self.resolved.isoformat()
+        if self.precision == "quarter":
+            return f"{iso[:4]}-{_period(self.text)}"
         return {"month": iso[:7], "year": iso[:4]}.get(self.precision, iso)
 
 
@@ -129,6 +139,15 @@ def _year(day: date, year: int) -> date:
         return day.replace(year=year, day=28)
 
 
+def _period(text: str) -> str:
+    """``Q1`` .. ``Q4`` or ``H1``/``H2`` for "first quarter", "Q3", "second half"."""
+    low = text.lower()
+    if low.startswith("q"):
+        return text[:2].upper()
+    n = {"fir": 1, "1st": 1, "sec": 2, "2nd": 2, "thi": 3, "3rd": 3, "fou": 4, "4th": 4}[low[:3]]
+    return f"H{n}" if "half" in low else f"Q{n}"
+
+
 def _precision(kind: str) -> str:
     return "day" if kind in ("day", "iso") else kind
 
@@ -140,6 +159,9 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> date | None
             return date(int(groups["year"]), int(groups["month"]), int(groups["day"]))
         if kind == "year":
             return date(int(groups["year"]), 1, 1)
+        if kind == "quarter":
+            year = groups.get("year") or groups.get("qyear")
+            return date(int(year), 1, 1) if year else None
         if kind == "month":
             month = _MONTHS[groups["month"].lower()[:3]]
             if groups.get("year"):

@@ -198,7 +198,7 @@ def _days(sentences: Sequence[Sentence], published: date | None, year_from: date
     out = []
     for s in sentences:
         for d in find_dates(s.text, published, year_from):
-            if d.resolved is not None and d.precision not in ("month", "year"):
+            if d.resolved is not None and d.precision not in ("month", "quarter", "year"):
                 out.append((s.start + d.start, s.start + d.end, d.resolved))
                 if d.precision == "weekday":
                     out.append((s.start + d.start, s.start + d.end, d.resolved + timedelta(days=7)))

@@ -394,3 +394,9 @@ def test_an_allegation_stated_as_plain_speech_is_reported(fact_extractor: FactEx
     comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)
     (change,) = comparison.changes
     assert change.kind == "attribution_changed" and "an allegation no longer called one" in change.detail
+
+
+def test_a_quarter_changed(fact_extractor: FactExtractor) -> None:
+    a = "The exchange planned to go public in the first quarter of 2026."
+    b = "The exchange planned to go public in the second quarter of 2026."
+    assert findings(fact_extractor, a, b) == [("date_changed", "first quarter of 2026", "second quarter of 2026")]

@@ -68,3 +68,13 @@ def test_a_date_without_a_year_is_the_nearest_at_most_four_months_ahead() -> Non
     assert find_dates("It began on Nov. 5.", date(2025, 1, 10))[0].resolved == date(2024, 11, 5)
     assert find_dates("Talks resume on Jan. 3.", date(2024, 12, 28))[0].resolved == date(2025, 1, 3)
     assert find_dates("The quake struck on Feb. 10.", date(2023, 9, 1))[0].resolved == date(2023, 2, 10)
+
+
+def test_quarters_halves_and_compared_years() -> None:
+    text = "Listing is set for the first quarter of 2026, after a weak second half and Q3 2025, compared with 2023."
+    assert [(m.text, m.precision, m.value) for m in find_dates(text, FRIDAY)] == [
+        ("first quarter of 2026", "quarter", "2026-Q1"),
+        ("second half", "quarter", None),
+        ("Q3 2025", "quarter", "2025-Q3"),
+        ("2023", "year", "2023"),
+    ]
