@@ -260,11 +260,13 @@ def _run(
     timeout: float = 20.0,
 ) -> None:
     from compare.fetch import FetchOptions
-    from compare.output import write_atomic
+    from compare.output import check_folder, write_atomic
     from compare.pipeline import compare_articles
 
     if fmt in TABLE_FORMATS and output is None:
         raise click.UsageError(f"--format {fmt} writes two tables: give -o NAME.{fmt}")
+    if output is not None:
+        check_folder(output)  # before the models load and the articles are read
     sources = [original, rewrite]
     config = Config.from_toml(config_path) if config_path else Config()
     metas = zip(
@@ -440,11 +442,14 @@ def many(
 
     def run() -> None:
         from compare.fetch import FetchOptions
-        from compare.output import write_atomic
+        from compare.output import check_folder, write_atomic
         from compare.provenance import article_ids, trace
 
         if len(articles) < 2:
             raise click.UsageError(f"compare many needs at least two articles, got {len(articles)}")
+        for path in (output, json_path):
+            if path is not None:
+                check_folder(path)
         n = len(articles)
         config = Config.from_toml(config_path) if config_path else Config()
         metas = zip(

@@ -14,11 +14,17 @@ def write_atomic(path: Path, text: str) -> None:
     write_atomic_bytes(path, text.encode("utf-8"))
 
 
-def write_atomic_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
+def check_folder(path: Path) -> None:
+    """Fail early, before any work, when ``path``'s folder does not exist."""
     folder = path.parent if str(path.parent) else Path()
     if not folder.is_dir():
         raise OutputError(f"{path}: folder {folder} does not exist")
+
+
+def write_atomic_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
+    check_folder(path)
+    folder = path.parent if str(path.parent) else Path()
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:

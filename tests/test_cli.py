@@ -75,6 +75,17 @@ def test_failed_run_leaves_no_output_file(tmp_path: Path) -> None:
     assert got == 3 and not target.exists()
 
 
+def test_a_missing_output_folder_fails_before_any_work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def never(*_: object) -> None:
+        raise AssertionError("the articles were compared before the output folder was checked")
+
+    monkeypatch.setattr("compare.pipeline.compare_articles", never)
+    code, _, err = run(ORIGINAL, REWRITE, "-o", str(tmp_path / "nope" / "report.txt"))
+    assert code == 7 and "folder" in err and "does not exist" in err
+    code, _, err = run("many", ORIGINAL, REWRITE, "--json", str(tmp_path / "nope" / "p.json"))
+    assert code == 7 and "does not exist" in err
+
+
 def test_usage_errors() -> None:
     code, _, err = run(ORIGINAL, REWRITE, "--outlet", "a", "--outlet", "b", "--outlet", "c")
     assert code == 2 and "--outlet was given 3 times for 2 articles" in err
