@@ -12,7 +12,10 @@ Method, and why:
    is still mostly its first source). So for each 1-1 candidate (i, j) each clause of one side
    that its partner does not explain is compared with the neighbours of the partner
    (merges join adjacent sentences, as Vecalign/Bertalign assume); a neighbour that is about
-   the best match for that clause makes a merge (or split) bead.
+   the best match for that clause makes a merge (or split) bead. A merge that leaves no
+   clause of its second sentence ("a campaign costing $14 million") is found as Vecalign
+   finds merges: the neighbour and the sentence joined and embedded, kept when the joined
+   text matches clearly better (``config.join_margin``) than the sentence alone.
 3. **Selection.** A small integer programme picks the set of beads with the largest total
    margin over the thresholds, each sentence in at most one bead. A greedy pass would let an
    early strong pair take a sentence that a merge needs; the exact optimum settles such
@@ -117,6 +120,7 @@ def align(a: Sequence[str], b: Sequence[str], embedder: Embedder, config: Config
         for i, j in singles
     ]
     beads += _merges(a, b, ea, eb, sim, singles, embedder, config)
+    beads += _joined_merges(a, b, ea, eb, sim, singles, embedder, config)
     chosen = _supported(_select(beads, len(a), len(b)), sim, config)
     scores = _scores(chosen, a, b, sim, embedder)
     return _order([Bead(ai, bj, score) for (ai, bj), score in zip(chosen, scores, strict=True)], len(a), len(b))
@@ -194,6 +198,49 @@ def _merges(
         for k, evidence in _neighbour_evidence(of_a.get(i), eb[j], eb, j, config):
             if sim[i, j] >= sim[i, k]:
                 out.append((((i,), tuple(sorted((j, k)))), base + evidence))
+    return out
+
+
+def _joined_merges(
+    a: Sequence[str],
+    b: Sequence[str],
+    ea: np.ndarray,
+    eb: np.ndarray,
+    sim: np.ndarray,
+    singles: list[tuple[int, int]],
+    embedder: Embedder,
+    config: Config,
+) -> list[Candidate]:
+    """2-1 and 1-2 beads scored on the two sentences joined (Vecalign's measure).
+
+    For a 1-1 candidate (i, j), a neighbour k of i whose best match is j, at a cosine of at
+    least ``config.join_floor`` (and no more than i's: the partner is the main source), is
+    joined with i and embedded; when the joined text's cosine with j beats the pair's by
+    ``config.join_margin`` the merge is a candidate, with that cosine as its score (likewise
+    for splits). It catches merges whose second sentence leaves no clause of its own
+    ("... a campaign costing $14 million ..."), which clause evidence cannot see. All joined
+    texts go to the model in one batch.
+    """
+    best_b, best_a = sim.argmax(axis=1), sim.argmax(axis=0)
+    wanted: dict[Pair, tuple[int, int, bool]] = {}
+    for i, j in singles:
+        for k in (i - 1, i + 1):
+            if 0 <= k < len(a) and best_b[k] == j and config.join_floor <= sim[k, j] <= sim[i, j]:
+                wanted.setdefault((tuple(sorted((i, k))), (j,)), (i, j, True))
+        for k in (j - 1, j + 1):
+            if 0 <= k < len(b) and best_a[k] == i and config.join_floor <= sim[i, k] <= sim[i, j]:
+                wanted.setdefault(((i,), tuple(sorted((j, k)))), (i, j, False))
+    if not wanted:
+        return []
+    texts = [
+        " ".join(a[x] for x in ai) if merge else " ".join(b[y] for y in bj)
+        for (ai, bj), (_, _, merge) in wanted.items()
+    ]
+    out: list[Candidate] = []
+    for (pair, (i, j, merge)), vec in zip(wanted.items(), embedder.embed_batch(texts), strict=True):
+        joined = float(vec @ (eb[j] if merge else ea[i]))
+        if joined >= sim[i, j] + config.join_margin:
+            out.append((pair, joined - config.link_threshold))
     return out
 
 

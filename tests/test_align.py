@@ -4,6 +4,7 @@ import numpy as np
 
 from compare.align import _supported, align, clauses
 from compare.config import Config
+from compare.embed import Embedder
 from tests.conftest import FakeEmbedder
 
 
@@ -143,3 +144,17 @@ def test_a_sentence_repeated_more_often_than_the_candidates_reach_pairs_in_order
     text = [s for item in items for s in (item, "The motion passed.")]
     got = pairs(text, text)
     assert got == [((k,), (k,)) for k in range(len(text))]
+
+
+def test_a_merge_or_split_without_a_clause_of_its_own(real_embedder: Embedder) -> None:
+    # The second sentence survives only as a phrase ("costing $14 million"), and the split
+    # has no clause break in the original ("... conceded and said ..."): no clause evidence,
+    # but the two sentences joined match far better than either alone.
+    a = ["Officials said a new campaign will launch in January.", "The campaign will cost $14 million."]
+    b = ["Officials said a new campaign costing $14 million will launch in January."]
+    assert [(x.a, x.b) for x in align(a, b, real_embedder, Config())] == [((0, 1), (0,))]
+    a = ["Weiss has not conceded and said his campaign would challenge results in two districts."]
+    b = ["Weiss has not conceded.", "He said, however, that his campaign would challenge results in two districts."]
+    assert [(x.a, x.b) for x in align(a, b, real_embedder, Config())] == [((0,), (0, 1))]
+    off = Config().updated(join_margin=9.0)
+    assert [(x.a, x.b) for x in align(a, b, real_embedder, off)] == [((0,), (0,)), ((), (1,))]
