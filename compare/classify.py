@@ -846,8 +846,26 @@ def _certainty(fa: list[Fact], fb: list[Fact], a0: str, b0: str) -> list[FactCha
     out = []
     ha = {f.value: f for f in fa if f.kind == "hedge" and f.label == "hedge"}
     hb = {f.value: f for f in fb if f.kind == "hedge" and f.label == "hedge"}
+    ta = {_detail(f, "verb"): f for f in fa if f.kind == "hedge" and f.label == "tense"}
+    tb = {_detail(f, "verb"): f for f in fb if f.kind == "hedge" and f.label == "tense"}
     gone = sorted(ha.keys() - hb.keys(), key=lambda w: ha[w].start)
     new = sorted(hb.keys() - ha.keys(), key=lambda w: hb[w].start)
+    # A modal made certain ("could reach" → "will reach") is one change, told as the modal's,
+    # not a hedge removed plus a tense shifted (and the other way round).
+    told: set[str] = set()
+    for verb in sorted(ta.keys() & tb.keys(), key=lambda v: ta[v].start):
+        modal_a = next((w for w in gone if _inside_fact(ha[w], ta[verb])), None)
+        modal_b = next((w for w in new if _inside_fact(hb[w], tb[verb])), None)
+        will_a, will_b = ta[verb].value.startswith("future"), tb[verb].value.startswith("future")
+        if (modal_a and will_b) or (modal_b and will_a):
+            before, after = ta[verb], tb[verb]
+            detail = f"“{before.text}” → “{after.text}”: " + (
+                f"hedge “{modal_a}” made certain" if modal_a else f"hedge “{modal_b}” added to a certainty"
+            )
+            out.append(_change("certainty_changed", before.sentence, after.sentence, before, after, detail))
+            gone = [w for w in gone if w != modal_a]
+            new = [w for w in new if w != modal_b]
+            told.add(verb)
     # One modal for another ("would" → "may") is one change of certainty, not two.
     swaps = list(zip([w for w in gone if w in MODALS], [w for w in new if w in MODALS], strict=False))
     for old, now in swaps:
@@ -859,10 +877,8 @@ def _certainty(fa: list[Fact], fb: list[Fact], a0: str, b0: str) -> list[FactCha
         out.append(_change("certainty_changed", ha[word].sentence, b0, ha[word], None, f"hedge “{word}” removed"))
     for word in new:
         out.append(_change("certainty_changed", a0, hb[word].sentence, None, hb[word], f"hedge “{word}” added"))
-    ta = {_detail(f, "verb"): f for f in fa if f.kind == "hedge" and f.label == "tense"}
-    tb = {_detail(f, "verb"): f for f in fb if f.kind == "hedge" and f.label == "tense"}
     shifts: dict[tuple[str, str], list[str]] = {}
-    for verb in sorted(ta.keys() & tb.keys(), key=lambda v: ta[v].start):
+    for verb in sorted(ta.keys() & tb.keys() - told, key=lambda v: ta[v].start):
         if _completed(ta[verb].value) != _completed(tb[verb].value):
             shifts.setdefault((ta[verb].value, tb[verb].value), []).append(verb)
     for (tense_a, tense_b), verbs in shifts.items():
@@ -878,3 +894,7 @@ def _certainty(fa: list[Fact], fb: list[Fact], a0: str, b0: str) -> list[FactCha
             )
         )
     return out
+
+
+def _inside_fact(inner: Fact, outer: Fact) -> bool:
+    return inner.sentence == outer.sentence and outer.start <= inner.start and inner.end <= outer.end

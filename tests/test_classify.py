@@ -400,3 +400,13 @@ def test_a_quarter_changed(fact_extractor: FactExtractor) -> None:
     a = "The exchange planned to go public in the first quarter of 2026."
     b = "The exchange planned to go public in the second quarter of 2026."
     assert findings(fact_extractor, a, b) == [("date_changed", "first quarter of 2026", "second quarter of 2026")]
+
+
+def test_a_modal_made_certain_is_one_change(fact_extractor: FactExtractor) -> None:
+    a, b = (
+        "Legal experts said the case could reach the Supreme Court.",
+        "Legal experts said the case will reach the Supreme Court.",
+    )
+    comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)
+    (change,) = comparison.changes
+    assert change.kind == "certainty_changed" and change.detail.endswith("hedge “could” made certain")
