@@ -601,10 +601,12 @@ def _numbers(fa: list[Fact], fb: list[Fact], a0: str, b0: str) -> list[FactChang
             out.append(
                 _change("number_changed", x.sentence, nb[match].sentence, x, nb[match], f"{x.text} → {nb[match].text}")
             )
-        else:
+        elif not _detail(x, "zero"):
             out.append(_change("fact_dropped", x.sentence, b0, x, None, "number not in B"))
     out += [
-        _change("fact_added", a0, y.sentence, None, y, "number not in A") for k, y in enumerate(nb) if k not in used
+        _change("fact_added", a0, y.sentence, None, y, "number not in A")
+        for k, y in enumerate(nb)
+        if k not in used and not _detail(y, "zero")
     ]
     return out
 

@@ -245,6 +245,17 @@ def _numbers(doc: Any, text: str, fact: Any, taken: list[tuple[int, int]]) -> li
         # Money and percentages are their own unit: "$2.4 million" → "$3.1 million" is one figure changed.
         unit = {"MONEY": "money", "PERCENT": "percent"}.get(kinds.get((start, end), ""), "") or _unit(doc, start, end)
         out.append(fact("number", start, end, unit, f"{value:g}"))
+    # "No deaths have been recorded": a count of zero, compared only with a count of the same
+    # thing ("Two deaths"), never reported as a number dropped or added on its own.
+    for tok in doc:
+        noun = tok.head
+        if (
+            tok.lower_ == "no"
+            and tok.dep_ == "det"
+            and noun.tag_ in ("NNS", "NNPS")
+            and not _inside(tok.idx, tok.idx + 2, taken)
+        ):
+            out.append(fact("number", tok.idx, noun.idx + len(noun), str(noun.lemma_.lower()), "0", zero="no"))
     return out
 
 

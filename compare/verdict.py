@@ -130,7 +130,7 @@ def _key(low: str) -> str:
 
 _SMALL_NUMBERS = {
     w: float(n) for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
-}
+} | {"no": 0.0}  # "No deaths" → "Two deaths"
 _FIGURE = re.compile(r"([a-z]{0,2}\$|£|€)?(\d[\d,]*(?:\.\d+)?)(%|[a-z]{0,3})")
 #: A tally, score or range written as two figures ("7-2", "21-14", "10-15"): compared whole.
 _TALLY = re.compile(r"\d+-\d+")

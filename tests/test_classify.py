@@ -410,3 +410,17 @@ def test_a_modal_made_certain_is_one_change(fact_extractor: FactExtractor) -> No
     comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)
     (change,) = comparison.changes
     assert change.kind == "certainty_changed" and change.detail.endswith("hedge “could” made certain")
+
+
+def test_no_deaths_against_two_deaths_is_a_number_changed(fact_extractor: FactExtractor) -> None:
+    a, b = "No deaths have been recorded this year.", "Two deaths have been recorded this year."
+    comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)
+    assert [(c.kind, c.before.text if c.before else "") for c in comparison.changes] == [
+        ("number_changed", "No deaths")
+    ]
+    assert comparison.alignments[0].verdict == "changed"
+    # A zero said another way is no number dropped.
+    assert (
+        findings(fact_extractor, "No dates have been set for the trial.", "Dates have not been set for the trial.")
+        == []
+    )
