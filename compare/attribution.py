@@ -164,6 +164,15 @@ def find_attributions(text: str, outlets: Iterable[str] = ()) -> list[Attributio
     return sorted(found, key=lambda a: a.start)
 
 
+_AUXILIARIES = frozenset("has have had is are was were will would did does do can could may might must should".split())
+
+
+def _is_verb_like(word: str) -> bool:
+    """An auxiliary or a past-tense-looking word: where "X ... and said" ends its subject."""
+    low = word.lower()
+    return low in _AUXILIARIES or (word.islower() and low.endswith("ed") and len(low) > 4)
+
+
 def _overlaps(found: list[Attribution], start: int, end: int) -> bool:
     return any(start < a.end and a.start < end for a in found)
 
@@ -175,6 +184,10 @@ def _make(text: str, m: re.Match[str], known: list[str], inverted: bool = False,
     words = text[s_start:s_end].split()
     while not cue and len(words) > 1 and words[-1].lower() in _SOURCE_TAIL:  # "Officials have also said"
         words.pop()
+    if not cue and len(words) > 2 and words[-1].lower() == "and":  # "Weiss has not conceded and said"
+        verb = next((k for k, w in enumerate(words[:-1]) if k and _is_verb_like(w)), None)
+        if verb is not None:
+            words = words[:verb]
     if words and words[0].lower() in _LEAD_ADVERBIAL:  # "On Tuesday Hruska said": the speaker is Hruska
         ends = [k for k, w in enumerate(words[:4]) if w.lower().strip(".,") in _TIME_WORDS or _YEAR.fullmatch(w)]
         if ends and ends[-1] < len(words) - 1:

@@ -23,6 +23,8 @@ from tests.conftest import FakeEmbedder
         ("Troops withdrew, The Herald reported on Monday.", "The Herald", "reported", "outlet"),
         ("The researchers cautioned that more trials are needed.", "The researchers", "cautioned", "other"),
         ("More trials are needed, the researchers stressed.", "the researchers", "stressed", "other"),
+        ("Weiss has not conceded and said he would appeal.", "Weiss", "said", "person"),
+        ("The minister visited the site and said work would start.", "The minister", "said", "person"),
     ],
 )
 def test_attribution_shapes(sentence: str, source: str, cue: str, kind: str) -> None:
