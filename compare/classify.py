@@ -20,7 +20,7 @@ from compare.dates import weekday_name
 from compare.diff import fold as fold_token
 from compare.facts import MODALS, fold
 from compare.models import Alignment, ChangeKind, Fact, FactChange, Sentence, Token
-from compare.verdict import expansion, token_text
+from compare.verdict import APPROXIMATE, expansion, token_text
 
 _STOP = frozenset(
     (
@@ -29,6 +29,7 @@ _STOP = frozenset(
         "after before also there their they them he she his her we our you your i me my also"
     ).split()
 )
+_WORD = re.compile(r"[\w.'’&-]+")
 _RENAME_OVERLAP = 0.4  # share of name words two names must have in common to be one thing renamed
 _QUOTE_SAME = 0.6  # difflib ratio above which two quotes are one quote, altered
 
@@ -47,14 +48,30 @@ class Context:
     sentences: Mapping[str, Sentence] = field(default_factory=dict)
     #: B's whole text, to tell whether a date A's claim lost is still given elsewhere in B.
     b_text: str = ""
+    #: A's article id (its sentences' ``article``).
+    a_id: str = "A"
     #: ``a_text`` and ``b_text`` folded once (they are searched for every new name: folding
     #: them each time made classification quadratic in the article's length).
     a_folded: str = field(init=False, default="")
     b_folded: str = field(init=False, default="")
 
+    #: Acronyms already looked up in A (see :meth:`spelled_out`).
+    _spelled: dict[str, bool] = field(init=False, default_factory=dict)
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "a_folded", fold(self.a_text))
         object.__setattr__(self, "b_folded", fold(self.b_text))
+
+    def spelled_out(self, acronym: str) -> bool:
+        """Whether a sentence of A writes out the name ``acronym`` stands for (each acronym is
+        looked up once: A is read once per acronym, not once per finding)."""
+        if acronym not in self._spelled:
+            sentences = [s.text for s in self.sentences.values() if s.article == self.a_id] or [self.a_text]
+            self._spelled[acronym] = any(
+                expansion([Token(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)], acronym)
+                for text in sentences
+            )
+        return self._spelled[acronym]
 
 
 def classify(alignments: Sequence[Alignment], facts: Sequence[Fact], context: Context) -> tuple[FactChange, ...]:
@@ -232,7 +249,12 @@ def _same_source(a: str, b: str) -> bool:
         return True
     short, long = sorted((words_a, words_b), key=len)
     if len(short) == 1 and short[0].isupper() and len(short[0]) >= 2:
-        return _acronym_of(short[0], " ".join(long).lower())
+        # A two-letter acronym for a body named with "the" ("AP", "the Associated Press"), not
+        # for a person's initials ("Anna Petrova").
+        definite = (a if words_a is long else b).lower().startswith("the ")
+        return (len(short[0]) > 2 or definite) and _acronym_of(short[0], " ".join(long).lower())
+    if _title_differs(short, long):
+        return False  # "the Deputy Prime Minister" is not "the Prime Minister"
     # A person with another title: the same capitalised name of two or more words at the end.
     tail_a, tail_b = words_a[-2:], words_b[-2:]
     if len(short) >= 2 and tail_a == tail_b and all(w[:1].isupper() for w in tail_a):
@@ -248,6 +270,16 @@ def _same_source(a: str, b: str) -> bool:
     content_long = {w.lower().strip(".") for w in long} - _STOP
     extra = content_long - content_short
     return content_short <= content_long and (len(content_short) >= 2 or extra <= _GENERIC_NAME_WORDS)
+
+
+# Words that make a title another office: "Deputy Prime Minister", "Vice President".
+_TITLE_MODIFIERS = frozenset("deputy vice acting former assistant interim associate co-chair ex".split())
+
+
+def _title_differs(x: list[str], y: list[str]) -> bool:
+    """Whether one name has a title modifier ("Deputy", "Vice", "Acting") the other lacks."""
+    mx, my = {w.lower() for w in x} & _TITLE_MODIFIERS, {w.lower() for w in y} & _TITLE_MODIFIERS
+    return mx != my
 
 
 # Words that name the kind of body, not which one: "Bloomberg News" is Bloomberg.
@@ -277,15 +309,9 @@ def _is_new_name(f: Fact, ctx: Context) -> bool:
     if f.label == "person" and len(name.split()) > 2:
         name = " ".join(name.split()[-2:])  # "Orbital CEO Lena Park": A named "Lena Park" with another title
     acronym = _name_words(source)
-    if len(acronym) == 1 and acronym[0].isupper() and _spelled_out_in(acronym[0], ctx.a_text):
+    if len(acronym) == 1 and acronym[0].isupper() and ctx.spelled_out(acronym[0]):
         return False  # "the CDC" where A wrote "the Centers for Disease Control and Prevention"
     return name not in ctx.a_folded and name != fold(ctx.outlets[0])
-
-
-def _spelled_out_in(acronym: str, text: str) -> bool:
-    """Whether ``text`` writes out the name ``acronym`` stands for."""
-    words = [Token(m.group(0), m.start(), m.end()) for m in re.finditer(r"[\w.'’&-]+", text)]
-    return bool(expansion(words, acronym))
 
 
 def _sources_of_added_claim(fb: list[Fact], b_sid: str, named: list[str]) -> list[FactChange]:
@@ -395,9 +421,12 @@ def _dates(fa: list[Fact], fb: list[Fact], a0: str, b0: str, ctx: Context) -> li
         ma = [f for f in da if f.label == precision]
         mb = [f for f in db if f.label == precision]
         for before, after in zip(ma, mb, strict=False):
-            detail = f"“{before.text}” → “{after.text}”: a different {precision}"
-            out.append(_change("date_changed", before.sentence, after.sentence, before, after, detail))
             paired += [before, after]
+            if _same_period(before.value, after.value):
+                continue  # "first quarter" and "Q1 2026": one quarter, said with and without its year
+            what = "half" if before.value.endswith(("H1", "H2")) else precision
+            detail = f"“{before.text}” → “{after.text}”: a different {what}"
+            out.append(_change("date_changed", before.sentence, after.sentence, before, after, detail))
     # A date the claim lost or gained that the other article gives in another sentence moved
     # ("In 1979, he was inducted" → "He was inducted. That was in 1979."): not dropped or added.
     rest_a = [f for f in da if f not in paired and not _given_in(f, ctx.b_folded)]
@@ -414,6 +443,11 @@ def _moved(change: FactChange, ctx: Context) -> bool:
     if change.kind == "fact_added" and change.after:
         return _given_in(change.after, ctx.a_folded)
     return False
+
+
+def _same_period(x: str, y: str) -> bool:
+    """Whether two quarter values agree where both say something: ``Q1`` and ``2026-Q1``."""
+    return x.rsplit("-", 1)[-1] == y.rsplit("-", 1)[-1] and ("-" not in x or "-" not in y or x == y)
 
 
 def _one_day(x: Fact, y: Fact) -> bool:
@@ -433,7 +467,16 @@ _WEEK = timedelta(days=7)
 def _given_in(f: Fact, folded_text: str) -> bool:
     """Whether ``f``'s words (four characters or more) stand anywhere in ``folded_text``."""
     words = fold(f.text)
-    return len(words) >= 4 and re.search(rf"(?<!\w){re.escape(words)}(?!\w)", folded_text) is not None
+    if len(words) < 4:
+        return False
+    at = folded_text.find(words)
+    while at != -1:
+        end = at + len(words)
+        before_ok = at == 0 or not folded_text[at - 1].isalnum()
+        if before_ok and (end == len(folded_text) or not folded_text[end].isalnum()):
+            return True
+        at = folded_text.find(words, at + 1)
+    return False
 
 
 def _is_iso(value: str) -> bool:
@@ -508,7 +551,9 @@ def _acronym_of(acronym: str, name: str) -> bool:
     words = [w for w in name.replace("-", " ").split() if w not in _STOP]
     # The name's words, its last ones, or its first ones ("CDC": Centers for Disease Control
     # and Prevention), two or more.
-    spans = [words[k:] for k in range(len(words) - 1)] + [words[:k] for k in range(2, len(words))]
+    spans = [words[k:] for k in range(len(words) - 1)]
+    if len(acronym) >= 3:  # a two-letter one stands for whole names only ("AP", "UN")
+        spans += [words[:k] for k in range(2, len(words))]
     return any("".join(w[0] for w in span).upper() == acronym for span in spans)
 
 
@@ -641,15 +686,11 @@ def _step(text: str) -> float:
     digits = re.search(r"\d[\d,]*(?:\.(\d+))?", text)
     decimals = len(digits.group(1)) if digits and digits.group(1) else 0
     scale = next((v for w, v in _SCALES.items() if re.search(rf"\b{w}\b", text, re.I)), 1.0)
-    if digits and not decimals and _APPROXIMATE.search(text):
+    if digits and not decimals and APPROXIMATE & {w.lower() for w in text.split()}:
         whole = digits.group(0).replace(",", "")
         decimals = -(len(whole) - len(whole.rstrip("0")))
     return float(10.0**-decimals * scale)
 
-
-_APPROXIMATE = re.compile(
-    r"\b(?:about|around|nearly|almost|roughly|approximately|some|close to|up to|over|more than)\b", re.I
-)
 
 
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -841,7 +882,7 @@ def _is_ending(rest: str, stem: str) -> bool:
     return rest in _ENDINGS or (rest[:1] == stem[-1:] and rest[1:] in ("ed", "ing"))
 
 
-_ENDINGS = frozenset(("", "e", "s", "es", "d", "ed", "ing", "n", "en"))
+_ENDINGS = frozenset(("s", "es", "d", "ed", "ing", "n", "en"))  # "us" is no form of "use", "plane" none of "plan"
 
 
 def _certainty(fa: list[Fact], fb: list[Fact], a0: str, b0: str) -> list[FactChange]:

@@ -24,7 +24,7 @@ _FULL_MONTHS = frozenset(
 )
 _MONTH = (
     r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![A-Za-z])\.?"  # not "Marseille", "Mayor"
 )
 _PATTERNS = (
     ("day", re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4})\b)?")),
@@ -37,7 +37,7 @@ _PATTERNS = (
         "month",
         re.compile(
             r"\b(?:(?i:in|since|by|until|till|from|through|during|of|last|this|next|early|late|mid-?)\s+)"
-            r"(?P<when>" + _MONTH + r"(?:,?\s+(?P<year>\d{4})\b)?)(?!\s*\d)"
+            r"(?P<when>" + _MONTH + r"(?:,?\s+(?P<year>\d{4})\b)?)(?!\s*\d)(?!\s+[A-Z][a-z])"  # not "by May Wong"
         ),
     ),
     ("month", re.compile(r"\b(?P<when>" + _MONTH + r",?\s+(?P<year>\d{4}))\b")),
@@ -53,8 +53,9 @@ _PATTERNS = (
     (
         "year",
         re.compile(
-            r"\b(?i:in|since|by|until|till|from|through|during|of|before|after|compared with|compared to)\s+"
-            r"(?P<when>(?P<year>1[89]\d\d|20\d\d))\b(?![,.]?\d|%|-\d)"
+            r"\b(?:(?i:in|since|by|until|till|from|through|during|before|after|compared with|compared to)\s+"
+            r"(?P<when>(?P<year>1[89]\d\d|20\d\d))\b|(?i:of)\s+(?P<of>(?P<ofyear>1[89]\d\d|20\d\d))\b(?!\s+(?!(?:was|were|is|are|and|or|to|when|as|but|that)\b)[a-z]))"
+            r"(?![,.]?\d|%|-\d)"  # "of 2019", but not "a crowd of 1900 people"
         ),
     ),
     ("relative", re.compile(r"\b(?P<rel>today|yesterday|tonight|last night)\b", re.I)),
@@ -83,12 +84,13 @@ class DateMention:
 
     @property
     def value(self) -> str | None:
-        """The resolved date as written at its precision: ``2023-08-30``, ``2024-03``, ``2019``."""
+        """The resolved date as written at its precision: ``2023-08-30``, ``2024-03``, ``2019``,
+        ``2026-Q1`` (or ``Q1`` for a quarter without a year)."""
+        if self.precision == "quarter":
+            return f"{self.resolved.year}-{_period(self.text)}" if self.resolved else _period(self.text)
         if self.resolved is None:
             return None
         iso = self.resolved.isoformat()
-        if self.precision == "quarter":
-            return f"{iso[:4]}-{_period(self.text)}"
         return {"month": iso[:7], "year": iso[:4]}.get(self.precision, iso)
 
 
@@ -107,7 +109,8 @@ def find_dates(text: str, published: date | None, year_from: date | None = None)
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            start, end = m.span("when") if "when" in pattern.groupindex else m.span()
+            named = next((g for g in ("when", "of") if g in pattern.groupindex and m.group(g)), None)
+            start, end = m.span(named) if named else m.span()
             if kind == "month" and text[end - 1] == "." and m.group("month").lower() in _FULL_MONTHS:
                 end -= 1  # "in March." ends the sentence; "Aug." keeps its stop
             if any(start < e and s < end for s, e in taken):
@@ -135,8 +138,8 @@ def _nearest(guess: date, published: date) -> date:
 def _year(day: date, year: int) -> date:
     try:
         return day.replace(year=year)
-    except ValueError:  # Feb. 29
-        return day.replace(year=year, day=28)
+    except ValueError:  # Feb. 29 has no other year nearby: keep the leap year's
+        return day
 
 
 def _period(text: str) -> str:
@@ -158,7 +161,7 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> date | None
         if kind == "iso":
             return date(int(groups["year"]), int(groups["month"]), int(groups["day"]))
         if kind == "year":
-            return date(int(groups["year"]), 1, 1)
+            return date(int(groups["year"] or groups["ofyear"]), 1, 1)
         if kind == "quarter":
             year = groups.get("year") or groups.get("qyear")
             return date(int(year), 1, 1) if year else None

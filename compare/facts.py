@@ -311,10 +311,15 @@ def _negations(doc: Any, fact: Any) -> list[Fact]:
             verb = doc[tok.i + 2]
         elif tok.dep_ != "neg" or verb is tok or verb.pos_ not in ("VERB", "AUX"):
             continue
+        elif tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _NOT_ONLY:
+            continue  # "not just seized the town, but ...": no negation
         start = min(tok.idx, _start(verb), _start(tok.head))
         end = max(tok.idx + len(tok), verb.idx + len(verb))
         out.append(fact("hedge", start, end, "negation", str(verb.lemma_.lower()), verb=verb.text))
     return out
+
+
+_NOT_ONLY = frozenset(("just", "only", "merely", "simply"))
 
 
 def _yet_to(doc: Any, tok: Any) -> bool:

@@ -17,9 +17,9 @@ from compare.diff import diff_tokens, tokenize
 from compare.embed import CachingEmbedder, Embedder
 from compare.errors import CompareError, NoContentError
 from compare.facts import FactExtractor
-from compare.models import Alignment, Article, ArticleResult, Block, Comparison, FactChange, Sentence
+from compare.models import Alignment, Article, ArticleResult, Block, Comparison, Sentence
 from compare.segment import segment
-from compare.verdict import NO_SAME_DAYS, DaySpan, same_days, verdict
+from compare.verdict import NO_SAME_DAYS, DaySpan, contradicted, same_days, verdict
 
 
 def compare_articles(
@@ -68,30 +68,9 @@ def _with_facts(comparison: Comparison, extractor: FactExtractor) -> Comparison:
     found = extractor.extract(comparison.articles[0].news, a.published, outlets)
     found += extractor.extract(comparison.articles[1].news, b.published, outlets, year_from=a.published)
     sentences = {s.id: s for r in comparison.articles for s in r.sentences}
-    context = Context((a.published, b.published), outlets, a.text, sentences, b.text)
+    context = Context((a.published, b.published), outlets, a.text, sentences, b.text, a.id)
     changes = classify(comparison.alignments, found, context)
-    return replace(comparison, alignments=_contradicted(comparison.alignments, changes), facts=found, changes=changes)
-
-
-def _contradicted(alignments: tuple[Alignment, ...], changes: Sequence[FactChange]) -> tuple[Alignment, ...]:
-    """A claim whose verb the rewrite negates (or un-negates), or whose date resolves to another
-    day ("on Monday" → "yesterday", by the publication dates), is ``changed``, like a contradicted
-    figure, whatever the wording shares; the contradicted words join the verdict's reasons."""
-    flips: dict[tuple[str | None, str | None], list[str]] = {}
-    for c in changes:
-        if c.kind in ("negation_changed", "date_conflict"):
-            words = [f"-{c.before.text}"] if c.before else []
-            words += [f"+{c.after.text}"] if c.after else []
-            flips.setdefault((c.a_sentence, c.b_sentence), []).extend(words)
-    if not flips:
-        return alignments
-    out = []
-    for x in alignments:
-        reasons = [r for (a, b), rs in flips.items() if a in x.a and b in x.b for r in rs]
-        if reasons and x.verdict in ("reworded", "changed"):
-            x = replace(x, verdict="changed", reasons=tuple(dict.fromkeys([*x.reasons, *reasons])))
-        out.append(x)
-    return tuple(out)
+    return replace(comparison, alignments=contradicted(comparison.alignments, changes), facts=found, changes=changes)
 
 
 def _select_stories(

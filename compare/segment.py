@@ -17,7 +17,12 @@ from compare.models import Block, Role, Sentence
 _SPLIT_ROLES: frozenset[Role] = frozenset({"news", "boilerplate", "other_story"})
 # Punkt's lists read some capitalised acronyms as abbreviations ("according to AP." like "ap."):
 # an acronym of capitals without inner dots ends its sentence when a capitalised word follows.
-_ACRONYM_END = re.compile(r"(?<![\w.])[A-Z]{2,6}\.(?=\s+[\"“‘']?[A-Z])")
+# Not before a word in capitals ("ST. LOUIS (AP)"), nor after an abbreviation written in
+# capitals ("JR.", "CORP.", "ST.").
+_ACRONYM_END = re.compile(
+    r"(?<![\w.])(?!(?:ST|FT|MT|JR|SR|INC|CORP|CO|LTD|GEN|GOV|SEN|REP|DR|MR|MRS|MS|NO|VS)\.)"
+    r"[A-Z]{2,6}\.(?=\s+[\"“‘']?[A-Z][a-z])"
+)
 
 
 def segment(text: str, blocks: tuple[Block, ...], article_id: str) -> tuple[Sentence, ...]:

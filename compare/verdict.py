@@ -27,13 +27,13 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TypeVar
 
 from compare.config import Config
 from compare.diff import fold
-from compare.models import DiffOp, Token, Verdict
+from compare.models import Alignment, DiffOp, FactChange, Token, Verdict
 
 _MONTHS_DAYS = frozenset(
     [
@@ -187,7 +187,9 @@ def conflict(lost: Sequence[Figure], new: Sequence[Figure], tolerance: float) ->
     return True
 
 
-_APPROXIMATE = frozenset("about around nearly almost roughly approximately some over".split())
+#: Words that make a number approximate ("nearly 950" for 945). Bounds ("more than 20",
+#: "over 2,000", "up to 10") are not: 15 contradicts "more than 20".
+APPROXIMATE = frozenset("about around nearly almost roughly approximately some".split())
 
 
 def _approximated(fig: Figure, others: Sequence[Token], tokens: Sequence[Token]) -> bool:
@@ -201,7 +203,7 @@ def _approximated(fig: Figure, others: Sequence[Token], tokens: Sequence[Token])
     for tok in others:
         k = next((i for i, t in enumerate(tokens) if t is tok), -1)
         other = figure(tok.text)
-        if k < 1 or other is None or other[0] != fig[0] or fold(tokens[k - 1].text) not in _APPROXIMATE:
+        if k < 1 or other is None or other[0] != fig[0] or fold(tokens[k - 1].text) not in APPROXIMATE:
             continue
         digits = tok.text.replace(",", "")
         if not isinstance(other[1], float) or not isinstance(fig[1], float) or "." in digits:
@@ -453,10 +455,17 @@ def expansion(tokens: Sequence[Token], acronym: str) -> list[int]:
         capitals = [i for i in run if tokens[i].text[:1].isupper() and tokens[i].text.lower() not in _CONNECTORS]
         # The whole name, its last words or its first ones ("CDC": Centers for Disease Control
         # and Prevention), two or more.
-        spans = [capitals[s:] for s in range(len(capitals) - 1)] + [capitals[:e] for e in range(2, len(capitals))]
+        # (A two-letter acronym only for a whole name after "the": "the Associated Press" is AP,
+        # "Anna Petrova" is not.)
+        spans = [capitals[s:] for s in range(len(capitals) - 1)]
+        if len(acronym) >= 3:
+            spans += [capitals[:e] for e in range(2, len(capitals))]
         for span in spans:
-            if "".join(tokens[i].text[0] for i in span).upper() == acronym:
-                return list(range(span[0], span[-1] + 1))
+            if "".join(tokens[i].text[0] for i in span).upper() != acronym:
+                continue
+            if len(acronym) == 2 and (span[0] == 0 or tokens[span[0] - 1].text.lower() != "the"):
+                continue
+            return list(range(span[0], run[-1] + 1))  # "Control and Prevention" too, for "CDC"
         k = run[-1] + 1 if run else k + 1
     return []
 
@@ -581,3 +590,26 @@ def verdict(
     if changed_score(ev, config) > 0 and (ev.details or ev.content):
         return "changed", ev.details or ev.content
     return "reworded", ()
+
+
+def contradicted(alignments: tuple[Alignment, ...], changes: Sequence[FactChange]) -> tuple[Alignment, ...]:
+    """The verdicts once the facts are known: a claim whose verb the rewrite negates (or
+    un-negates), or whose date is another day, month, quarter or year ("on Monday" →
+    "yesterday" by the publication dates, "first quarter" → "second quarter"), is ``changed``,
+    like a contradicted figure, whatever the wording shares; the contradicted words join the
+    verdict's reasons. (Without the facts stage the verdict has only the tokens to go on.)"""
+    flips: dict[tuple[str | None, str | None], list[str]] = {}
+    for c in changes:
+        if c.kind in ("negation_changed", "date_conflict", "date_changed"):
+            words = [f"-{c.before.text}"] if c.before else []
+            words += [f"+{c.after.text}"] if c.after else []
+            flips.setdefault((c.a_sentence, c.b_sentence), []).extend(words)
+    if not flips:
+        return alignments
+    out = []
+    for x in alignments:
+        reasons = [r for (a, b), rs in flips.items() if a in x.a and b in x.b for r in rs]
+        if reasons and x.verdict in ("reworded", "changed"):
+            x = replace(x, verdict="changed", reasons=tuple(dict.fromkeys([*x.reasons, *reasons])))
+        out.append(x)
+    return tuple(out)

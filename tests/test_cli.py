@@ -82,6 +82,7 @@ def test_a_missing_output_folder_fails_before_any_work(tmp_path: Path, monkeypat
     monkeypatch.setattr("compare.pipeline.compare_articles", never)
     code, _, err = run(ORIGINAL, REWRITE, "-o", str(tmp_path / "nope" / "report.txt"))
     assert code == 7 and "folder" in err and "does not exist" in err
+    monkeypatch.setattr("compare.provenance.trace", never)
     code, _, err = run("many", ORIGINAL, REWRITE, "--json", str(tmp_path / "nope" / "p.json"))
     assert code == 7 and "does not exist" in err
 

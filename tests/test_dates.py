@@ -74,7 +74,13 @@ def test_quarters_halves_and_compared_years() -> None:
     text = "Listing is set for the first quarter of 2026, after a weak second half and Q3 2025, compared with 2023."
     assert [(m.text, m.precision, m.value) for m in find_dates(text, FRIDAY)] == [
         ("first quarter of 2026", "quarter", "2026-Q1"),
-        ("second half", "quarter", None),
+        ("second half", "quarter", "H2"),
         ("Q3 2025", "quarter", "2025-Q3"),
         ("2023", "year", "2023"),
     ]
+
+
+def test_feb_29_keeps_its_leap_year_and_words_are_no_months() -> None:
+    assert find_dates("It is set for Feb. 29.", date(2024, 12, 1))[0].resolved == date(2024, 2, 29)
+    assert find_dates("It is set for Feb. 28.", date(2024, 12, 1))[0].resolved == date(2025, 2, 28)
+    assert find_dates("The ship docked in Marseille; the Mayor met May Wong in Decatur.", FRIDAY) == []

@@ -45,3 +45,8 @@ def test_an_acronym_ends_its_sentence_before_a_capitalised_word() -> None:
     text = "Ruiz won 52.4% of the vote, according to AP. Weiss got 44.1%, the commission said."
     got = [s.text for s in segment(text, (Block(0, len(text), "news"),), "A")]
     assert got == ["Ruiz won 52.4% of the vote, according to AP.", "Weiss got 44.1%, the commission said."]
+
+
+def test_a_dateline_or_abbreviation_in_capitals_does_not_end_a_sentence() -> None:
+    for text in ("ST. LOUIS (AP) — The city council voted on Monday.", "ACME CORP. Rose 5% in early trading."):
+        assert [s.text for s in segment(text, (Block(0, len(text), "news"),), "A")] == [text]

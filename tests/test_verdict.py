@@ -169,3 +169,12 @@ def test_a_figure_said_approximately_is_no_conflict() -> None:
 def test_a_change_needs_a_reason_a_reader_can_see() -> None:
     a, b = "The North Atlantic Treaty Organization has not commented.", "NATO has not commented."
     assert judge_with(a, b, 0.8) == ("reworded", ())
+
+
+def test_an_acronym_of_the_first_words_covers_the_whole_name() -> None:
+    a = "The Centers for Disease Control and Prevention reported 1,284 cases."
+    assert judge_with(a, "The CDC reported 1,284 cases.", 0.9) == ("reworded", ())
+    a, b = "The talks failed, Anna Petrova said.", "The talks failed, AP said."
+    ta = tokenize([Sentence("A1", "A", a, 0, len(a), "news")])
+    tb = tokenize([Sentence("B1", "B", b, 0, len(b), "news")])
+    assert evidence(ta, tb, diff_tokens(ta, tb)).details == ("-Anna Petrova", "+AP")  # initials are no acronym
