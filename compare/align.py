@@ -119,8 +119,9 @@ def align(a: Sequence[str], b: Sequence[str], embedder: Embedder, config: Config
         (((i,), (j,)), float(sim[i, j]) - config.link_threshold + (_IN_ORDER if (i, j) in repeats else 0.0))
         for i, j in singles
     ]
-    beads += _merges(a, b, ea, eb, sim, singles, embedder, config)
-    beads += _joined_merges(a, b, ea, eb, sim, singles, embedder, config)
+    sides = _Sides(a, b, ea, eb, sim)
+    beads += _merges(sides, singles, embedder, config)
+    beads += _joined_merges(sides, singles, embedder, config)
     chosen = _supported(_select(beads, len(a), len(b)), sim, config)
     scores = _scores(chosen, a, b, sim, embedder)
     return _order([Bead(ai, bj, score) for (ai, bj), score in zip(chosen, scores, strict=True)], len(a), len(b))
@@ -170,6 +171,17 @@ def _singles(sim: np.ndarray, threshold: float) -> list[tuple[int, int]]:
 
 
 @dataclass(frozen=True, slots=True)
+class _Sides:
+    """Both sides' sentences, their vectors and the similarity matrix, as the merge finders read them."""
+
+    a: Sequence[str]
+    b: Sequence[str]
+    ea: np.ndarray
+    eb: np.ndarray
+    sim: np.ndarray
+
+
+@dataclass(frozen=True, slots=True)
 class _Clauses:
     """The clauses of one sentence: their vectors, and each one's best cosine on the other side."""
 
@@ -177,17 +189,9 @@ class _Clauses:
     best: np.ndarray
 
 
-def _merges(
-    a: Sequence[str],
-    b: Sequence[str],
-    ea: np.ndarray,
-    eb: np.ndarray,
-    sim: np.ndarray,
-    singles: list[tuple[int, int]],
-    embedder: Embedder,
-    config: Config,
-) -> list[Candidate]:
+def _merges(sides: _Sides, singles: list[tuple[int, int]], embedder: Embedder, config: Config) -> list[Candidate]:
     """2-1 beads (two A sentences into one B) and 1-2 beads (one A split over two B)."""
+    a, b, ea, eb, sim = sides.a, sides.b, sides.ea, sides.eb, sides.sim
     of_b, of_a = _clause_tables({j: b[j] for _, j in singles}, ea, {i: a[i] for i, _ in singles}, eb, embedder)
     out: list[Candidate] = []
     for i, j in singles:
@@ -202,14 +206,7 @@ def _merges(
 
 
 def _joined_merges(
-    a: Sequence[str],
-    b: Sequence[str],
-    ea: np.ndarray,
-    eb: np.ndarray,
-    sim: np.ndarray,
-    singles: list[tuple[int, int]],
-    embedder: Embedder,
-    config: Config,
+    sides: _Sides, singles: list[tuple[int, int]], embedder: Embedder, config: Config
 ) -> list[Candidate]:
     """2-1 and 1-2 beads scored on the two sentences joined (Vecalign's measure).
 
@@ -221,6 +218,7 @@ def _joined_merges(
     ("... a campaign costing $14 million ..."), which clause evidence cannot see. All joined
     texts go to the model in one batch.
     """
+    a, b, ea, eb, sim = sides.a, sides.b, sides.ea, sides.eb, sides.sim
     best_b, best_a = sim.argmax(axis=1), sim.argmax(axis=0)
     wanted: dict[Pair, tuple[int, int, bool]] = {}
     for i, j in singles:
