@@ -692,7 +692,6 @@ def _step(text: str) -> float:
     return float(10.0**-decimals * scale)
 
 
-
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 

@@ -10,6 +10,7 @@ November's). Relative phrases such as "recent days" are kept, unresolved.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -105,6 +106,11 @@ def find_dates(text: str, published: date | None, year_from: date | None = None)
     >>> [(m.text, m.resolved) for m in find_dates("Raids stepped up in recent days.", None)]
     [('in recent days', None)]
     """
+    return list(_find(text, published, year_from))
+
+
+@functools.lru_cache(maxsize=4096)  # the facts and the verdict both read each sentence's dates
+def _find(text: str, published: date | None, year_from: date | None) -> tuple[DateMention, ...]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
@@ -118,7 +124,7 @@ def find_dates(text: str, published: date | None, year_from: date | None = None)
             taken.append((start, end))
             anchor = published or (year_from if kind in ("day", "month") else None)
             found.append(DateMention(start, end, text[start:end], _precision(kind), _resolve(kind, m, anchor)))
-    return sorted(found, key=lambda d: d.start)
+    return tuple(sorted(found, key=lambda d: d.start))
 
 
 #: How far ahead of publication a date without a year may lie; beyond it, it is last year's.

@@ -247,7 +247,7 @@ def _numbers(doc: Any, text: str, fact: Any, taken: list[tuple[int, int]]) -> li
         out.append(fact("number", start, end, unit, f"{value:g}"))
     # "No deaths have been recorded": a count of zero, compared only with a count of the same
     # thing ("Two deaths"), never reported as a number dropped or added on its own.
-    for tok in doc:
+    for tok in doc if _NO.search(text) else ():
         noun = tok.head
         if (
             tok.lower_ == "no"
@@ -304,7 +304,9 @@ def _negations(doc: Any, fact: Any) -> list[Fact]:
     """Negated verbs ("did not rule out", "will never join", "wasn't"): the span runs from the
     verb's first auxiliary or the negation, whichever comes first, to the verb; the value is
     the verb's lemma, so "did not rule out" and "ruled out" can be matched."""
-    out = []
+    out: list[Fact] = []
+    if not _NEGATION_HINT.search(doc.text):
+        return out  # most sentences: no need to walk the tokens
     for tok in doc:
         verb = tok.head
         if _yet_to(doc, tok):  # "has yet to publish": not published
@@ -320,6 +322,8 @@ def _negations(doc: Any, fact: Any) -> list[Fact]:
 
 
 _NOT_ONLY = frozenset(("just", "only", "merely", "simply"))
+_NEGATION_HINT = re.compile(r"\b(?:not|never|yet|no|nor|cannot)\b|n[’']t\b", re.I)
+_NO = re.compile(r"\bno\b", re.I)
 
 
 def _yet_to(doc: Any, tok: Any) -> bool:
