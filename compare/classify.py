@@ -20,7 +20,7 @@ from compare.dates import weekday_name
 from compare.diff import fold as fold_token
 from compare.facts import MODALS, fold
 from compare.models import Alignment, ChangeKind, Fact, FactChange, Sentence, Token
-from compare.verdict import APPROXIMATE, expansion, token_text
+from compare.verdict import APPROXIMATE, expansion, initials_spans, token_text
 
 _STOP = frozenset(
     (
@@ -549,12 +549,7 @@ def _acronym_of(acronym: str, name: str) -> bool:
     if not (2 <= len(acronym) <= 8 and acronym.isupper() and acronym.isalpha()):
         return False
     words = [w for w in name.replace("-", " ").split() if w not in _STOP]
-    # The name's words, its last ones, or its first ones ("CDC": Centers for Disease Control
-    # and Prevention), two or more.
-    spans = [words[k:] for k in range(len(words) - 1)]
-    if len(acronym) >= 3:  # a two-letter one stands for whole names only ("AP", "UN")
-        spans += [words[:k] for k in range(2, len(words))]
-    return any("".join(w[0] for w in span).upper() == acronym for span in spans)
+    return next(initials_spans(words, acronym), None) is not None
 
 
 def _unmatched(xs: list[Fact], ys: list[Fact], same) -> tuple[list[Fact], list[Fact]]:  # type: ignore[no-untyped-def]

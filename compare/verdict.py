@@ -26,7 +26,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TypeVar
@@ -453,21 +453,30 @@ def expansion(tokens: Sequence[Token], acronym: str) -> list[int]:
         while run and tokens[run[-1]].text.lower() in _CONNECTORS:
             run.pop()
         capitals = [i for i in run if tokens[i].text[:1].isupper() and tokens[i].text.lower() not in _CONNECTORS]
-        # The whole name, its last words or its first ones ("CDC": Centers for Disease Control
-        # and Prevention), two or more.
-        # (A two-letter acronym only for a whole name after "the": "the Associated Press" is AP,
-        # "Anna Petrova" is not.)
-        spans = [capitals[s:] for s in range(len(capitals) - 1)]
-        if len(acronym) >= 3:
-            spans += [capitals[:e] for e in range(2, len(capitals))]
-        for span in spans:
-            if "".join(tokens[i].text[0] for i in span).upper() != acronym:
+        for lo, _ in initials_spans([tokens[i].text for i in capitals], acronym):
+            # A two-letter acronym only for a name after "the": "the Associated Press" is AP,
+            # "Anna Petrova" is not.
+            first = capitals[lo]
+            if len(acronym) == 2 and (first == 0 or tokens[first - 1].text.lower() != "the"):
                 continue
-            if len(acronym) == 2 and (span[0] == 0 or tokens[span[0] - 1].text.lower() != "the"):
-                continue
-            return list(range(span[0], run[-1] + 1))  # "Control and Prevention" too, for "CDC"
+            return list(range(first, run[-1] + 1))  # "Control and Prevention" too, for "CDC"
         k = run[-1] + 1 if run else k + 1
     return []
+
+
+def initials_spans(words: Sequence[str], acronym: str) -> Iterator[tuple[int, int]]:
+    """The spans ``[lo, hi)`` of two or more ``words`` whose initials spell ``acronym``: all the
+    words, their last ones, or (for three letters or more) their first ones ("CDC": Centers
+    (for) Disease Control (and Prevention)).
+
+    >>> list(initials_spans(["U.S.", "Food", "Drug", "Administration"], "FDA"))
+    [(1, 4)]
+    """
+    n = len(words)
+    spans = [(lo, n) for lo in range(n - 1)] + ([(0, hi) for hi in range(2, n)] if len(acronym) >= 3 else [])
+    for lo, hi in spans:
+        if "".join(w[:1] for w in words[lo:hi]).upper() == acronym:
+            yield lo, hi
 
 
 def evidence(
