@@ -32,7 +32,7 @@ CUES = (
     "cautioned|cautions|argued|argues|stressed|stresses|emphasized|emphasizes|emphasised|emphasises|"
     "admitted|admits|asserted|asserts|testified|testifies"
 )
-_SOURCE = r"(?P<source>(?:[\w’'.-]+\s){0,7}?[\w’'.-]+)"
+_SOURCE = r"(?P<source>(?:[\w’'.-]+(?:,\d{3})*\s){0,7}?[\w’'.-]+(?:,\d{3})*)"  # "2,950 participants"
 _CUE = r"(?P<cue>" + CUES + r")\b"
 # "..., a source told the Daily Star." — and, from the start of the sentence or a clause, the
 # leading shape "The weather service warned (that) ..." ; _claim_follows tells the two apart.
@@ -164,6 +164,8 @@ def find_attributions(text: str, outlets: Iterable[str] = ()) -> list[Attributio
     return sorted(found, key=lambda a: a.start)
 
 
+# An adverb between a speaker and the cue ("Dunmore rightly said"), but not a periodical.
+_MANNER = re.compile(r"(?!(?:daily|weekly|monthly|quarterly|yearly|biweekly|fortnightly)$)[a-z]+ly")
 _AUXILIARIES = frozenset("has have had is are was were will would did does do can could may might must should".split())
 
 
@@ -182,8 +184,8 @@ def _make(text: str, m: re.Match[str], known: list[str], inverted: bool = False,
     while s_end > s_start and text[s_end - 1] in ".!?":
         s_end -= 1
     words = text[s_start:s_end].split()
-    while not cue and len(words) > 1 and words[-1].lower() in _SOURCE_TAIL:  # "Officials have also said"
-        words.pop()
+    while not cue and len(words) > 1 and (words[-1].lower() in _SOURCE_TAIL or _MANNER.fullmatch(words[-1])):
+        words.pop()  # "Officials have also said", "Dunmore rightly said"
     if not cue and len(words) > 2 and words[-1].lower() == "and":  # "Weiss has not conceded and said"
         verb = next((k for k, w in enumerate(words[:-1]) if k and _is_verb_like(w)), None)
         if verb is not None:

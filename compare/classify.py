@@ -210,11 +210,21 @@ def _shift(before: Fact, after: Fact, ctx: Context) -> str:
             return f"{_KIND_WORDS[before.label]} → {_KIND_WORDS[after.label]}{_referent(after, ctx)}{credit}"
         if before.value != after.value:
             kind = _KIND_WORDS[before.label]
+            surname_differs = before.label == "person" and before.value.split()[-1:] != after.value.split()[-1:]
+            if surname_differs or not _words(before.value) & _words(after.value):  # "Ruiz" → "Becker"
+                return f"another {kind}: “{_detail(before, 'source')}” → “{_detail(after, 'source')}”{credit}"
             return f"same kind of source ({kind}), named differently{_referent(after, ctx)}{credit}"
     cue_a, cue_b = _detail(before, "cue").lower(), _detail(after, "cue").lower()
-    if (cue_a in _ALLEGING) != (cue_b in _ALLEGING):
-        # "The complaint alleges that ..." → "The complaint says ...": the claim hardened (or softened).
-        what = "an allegation no longer called one" if cue_a in _ALLEGING else "now called an allegation"
+    stance_a, stance_b = _STANCE.get(cue_a, ""), _STANCE.get(cue_b, "")
+    if stance_a != stance_b:
+        # "The complaint alleges that ..." → "... says ...", "Keane said" → "Keane admitted": the
+        # verb now hardens, softens or concedes the claim.
+        what = {
+            ("alleging", ""): "an allegation no longer called one",
+            ("", "alleging"): "now called an allegation",
+            ("", "conceding"): "now told as a concession",
+            ("conceding", ""): "no longer told as a concession",
+        }.get((stance_a, stance_b), f"{stance_a or 'plain'} → {stance_b or 'plain'}")
         return f"same source; “{cue_a}” → “{cue_b}”: {what}{credit}"
     if fold(r_a) != fold(r_b) and r_a and r_b:
         if is_descriptor(r_a) or is_descriptor(r_b):
@@ -223,7 +233,10 @@ def _shift(before: Fact, after: Fact, ctx: Context) -> str:
     return f"same source; told “{r_a}” → nobody named" if credit else ""
 
 
-_ALLEGING = frozenset("alleged alleges claimed claims".split())
+# Reporting verbs that take a stance on what they report (others, "said", "told", are plain).
+_STANCE = dict.fromkeys("alleged alleges claimed claims".split(), "alleging") | dict.fromkeys(
+    "admitted admits acknowledged acknowledges conceded concedes".split(), "conceding"
+)
 
 
 def _same_source(a: str, b: str) -> bool:

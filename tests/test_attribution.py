@@ -24,6 +24,8 @@ from tests.conftest import FakeEmbedder
         ("The researchers cautioned that more trials are needed.", "The researchers", "cautioned", "other"),
         ("More trials are needed, the researchers stressed.", "the researchers", "stressed", "other"),
         ("Weiss has not conceded and said he would appeal.", "Weiss", "said", "person"),
+        ("The league is doomed, Mark Dunmore rightly said.", "Mark Dunmore", "said", "person"),
+        ("Of those, 2,950 participants reported drinking coffee.", "2,950 participants", "reported", "other"),
         ("The minister visited the site and said work would start.", "The minister", "said", "person"),
     ],
 )

@@ -458,3 +458,22 @@ def test_review_regressions(fact_extractor: FactExtractor, a: str, b: str, kinds
     checked = [(k, x) for k, x, _ in got if not k.startswith(("certainty", "fact_added"))]
     assert len(checked) == len(kinds)
     assert [f"{k} {x}" if " " in want else k for (k, x), want in zip(checked, kinds, strict=True)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "detail"),
+    [
+        ("The plan failed, Laura Keane said.", "The plan failed, Laura Keane admitted.", "now told as a concession"),
+        (
+            "The ruling stands, Judge Elena Ruiz wrote.",
+            "The ruling stands, Judge Thomas Becker wrote.",
+            "another named person",
+        ),
+    ],
+)
+def test_a_stance_taken_or_another_person_is_said_plainly(
+    fact_extractor: FactExtractor, a: str, b: str, detail: str
+) -> None:
+    comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)
+    assert comparison.changes[0].kind == "attribution_changed" and detail in comparison.changes[0].detail
+    assert {c.kind for c in comparison.changes} <= {"attribution_changed", "new_source"}
