@@ -645,15 +645,20 @@ def _overlap(x: Fact, y: Fact) -> float:
 def _numbers(fa: list[Fact], fb: list[Fact], a0: str, b0: str) -> list[FactChange]:
     na = [f for f in fa if f.kind == "number"]
     nb = [f for f in fb if f.kind == "number"]
-    na, nb = _unmatched(na, nb, lambda x, y: x.value == y.value or _rounded(x, y) or _rounded(y, x))
+    na, nb = _unmatched(
+        na, nb, lambda x, y: _same_measure(x, y) and (x.value == y.value or _rounded(x, y) or _rounded(y, x))
+    )
     out, used = [], set()
     for x in na:
-        match = next((k for k, y in enumerate(nb) if k not in used and x.label and x.label == y.label), None)
+        match = next(
+            (k for k, y in enumerate(nb) if k not in used and x.label and _kind_of_quantity(x) == _kind_of_quantity(y)),
+            None,
+        )
         if match is not None:
             used.add(match)
-            out.append(
-                _change("number_changed", x.sentence, nb[match].sentence, x, nb[match], f"{x.text} → {nb[match].text}")
-            )
+            y = nb[match]
+            what = "" if _same_measure(x, y) else ": another unit or currency"
+            out.append(_change("number_changed", x.sentence, y.sentence, x, y, f"{x.text} → {y.text}{what}"))
         elif not _detail(x, "zero"):
             out.append(_change("fact_dropped", x.sentence, b0, x, None, "number not in B"))
     out += [
@@ -662,6 +667,33 @@ def _numbers(fa: list[Fact], fb: list[Fact], a0: str, b0: str) -> list[FactChang
         if k not in used and not _detail(y, "zero")
     ]
     return out
+
+
+# Units of measure: the same figure in another one is another quantity (35 km → 35 miles).
+_MEASURES = {
+    "length": "kilometre kilometer km mile metre meter m foot feet ft inch yard centimetre centimeter cm",
+    "mass": "kilogram kilo kg pound lb ton tonne gram g ounce",
+    "area": "acre hectare",
+    "volume": "litre liter gallon barrel",
+    "time": "second minute hour day week month year",
+    "temperature": "degree",
+}
+_MEASURE_OF = {unit: kind for kind, units in _MEASURES.items() for unit in units.split()}
+
+
+def _kind_of_quantity(f: Fact) -> str:
+    """What a number counts, for pairing: a unit's dimension ("length" for km and miles), money,
+    or else its unit as read ("people")."""
+    return _MEASURE_OF.get(f.label, f.label)
+
+
+def _same_measure(x: Fact, y: Fact) -> bool:
+    """Whether two figures are in the same unit (units other than measures and currencies are
+    nouns read loosely, "12 people" / "12 residents", and count as the same)."""
+    if x.label in _MEASURE_OF and y.label in _MEASURE_OF:
+        return _MEASURE_OF[x.label] != _MEASURE_OF[y.label] or x.label == y.label
+    cx, cy = _detail(x, "currency"), _detail(y, "currency")
+    return not (cx and cy and cx != cy)
 
 
 def _rounded(x: Fact, y: Fact) -> bool:

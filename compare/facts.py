@@ -244,7 +244,8 @@ def _numbers(doc: Any, text: str, fact: Any, taken: list[tuple[int, int]]) -> li
             continue  # "one of its main supports" counts nothing
         # Money and percentages are their own unit: "$2.4 million" → "$3.1 million" is one figure changed.
         unit = {"MONEY": "money", "PERCENT": "percent"}.get(kinds.get((start, end), ""), "") or _unit(doc, start, end)
-        out.append(fact("number", start, end, unit, f"{value:g}"))
+        currency = _currency(text[start:end]) if unit == "money" else ""
+        out.append(fact("number", start, end, unit, f"{value:g}", **({"currency": currency} if currency else {})))
     # "No deaths have been recorded": a count of zero, compared only with a count of the same
     # thing ("Two deaths"), never reported as a number dropped or added on its own.
     for tok in doc if _NO.search(text) else ():
@@ -257,6 +258,18 @@ def _numbers(doc: Any, text: str, fact: Any, taken: list[tuple[int, int]]) -> li
         ):
             out.append(fact("number", tok.idx, noun.idx + len(noun), str(noun.lemma_.lower()), "0", zero="no"))
     return out
+
+
+_CURRENCIES = (
+    ("US$", "USD"), ("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"),
+    ("dollar", "USD"), ("euro", "EUR"), ("pound", "GBP"), ("sterling", "GBP"), ("yen", "JPY"), ("rupee", "INR"),
+)  # fmt: skip
+
+
+def _currency(phrase: str) -> str:
+    """The currency a money figure is in ("€100 million" → EUR), or "" when it does not say."""
+    low = phrase.lower()
+    return next((code for mark, code in _CURRENCIES if mark.lower() in low), "")
 
 
 def number_value(phrase: str) -> float | None:

@@ -603,13 +603,14 @@ def verdict(
 
 def contradicted(alignments: tuple[Alignment, ...], changes: Sequence[FactChange]) -> tuple[Alignment, ...]:
     """The verdicts once the facts are known: a claim whose verb the rewrite negates (or
-    un-negates), or whose date is another day, month, quarter or year ("on Monday" →
-    "yesterday" by the publication dates, "first quarter" → "second quarter"), is ``changed``,
+    un-negates), whose date is another day, month, quarter or year ("on Monday" →
+    "yesterday" by the publication dates, "first quarter" → "second quarter"), or whose figure
+    changed, its unit or currency included ("35 km" → "35 miles", "€100m" → "£100m"), is ``changed``,
     like a contradicted figure, whatever the wording shares; the contradicted words join the
     verdict's reasons. (Without the facts stage the verdict has only the tokens to go on.)"""
     flips: dict[tuple[str | None, str | None], list[str]] = {}
     for c in changes:
-        if c.kind in ("negation_changed", "date_conflict", "date_changed"):
+        if c.kind in ("negation_changed", "date_conflict", "date_changed", "number_changed"):
             words = [f"-{c.before.text}"] if c.before else []
             words += [f"+{c.after.text}"] if c.after else []
             flips.setdefault((c.a_sentence, c.b_sentence), []).extend(words)

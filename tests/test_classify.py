@@ -477,3 +477,21 @@ def test_a_stance_taken_or_another_person_is_said_plainly(
     comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)
     assert comparison.changes[0].kind == "attribution_changed" and detail in comparison.changes[0].detail
     assert {c.kind for c in comparison.changes} <= {"attribution_changed", "new_source"}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The epicentre was 35 kilometres southwest of the city.", "The epicentre was 35 miles southwest of the city."),
+        ("The player has a release clause of €100 million.", "The player has a release clause of £100 million."),
+    ],
+)
+def test_the_same_figure_in_another_unit_or_currency_is_a_change(fact_extractor: FactExtractor, a: str, b: str) -> None:
+    comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)
+    assert [c.kind for c in comparison.changes] == ["number_changed"]
+    assert comparison.changes[0].detail.endswith("another unit or currency")
+    assert comparison.alignments[0].verdict == "changed"
+
+
+def test_a_count_of_other_nouns_is_still_the_same_figure(fact_extractor: FactExtractor) -> None:
+    assert findings(fact_extractor, "Police said 12 people were hurt.", "Police said 12 residents were hurt.") == []
