@@ -424,7 +424,9 @@ def _dates(fa: list[Fact], fb: list[Fact], a0: str, b0: str, ctx: Context) -> li
                     after.sentence,
                     before,
                     after,
-                    f"“{before.text}” → “{after.text}” (no publication date to resolve them)",
+                    f"“{before.text}” → “{after.text}”: a different day"
+                    if before.value.startswith("--") and after.value.startswith("--")
+                    else f"“{before.text}” → “{after.text}” (no publication date to resolve them)",
                 )
             )
     n = min(len(pa), len(pb))

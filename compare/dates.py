@@ -82,6 +82,9 @@ class DateMention:
     precision: str
     #: The calendar day; for a month or a year, its first day.
     resolved: date | None
+    #: A day without a year that no publication date resolves: ``--11-11`` (ISO 8601's form), so
+    #: that "November 11", "Nov. 11" and "11 November" still compare equal.
+    yearless: str = ""
 
     @property
     def value(self) -> str | None:
@@ -90,7 +93,7 @@ class DateMention:
         if self.precision == "quarter":
             return f"{self.resolved.year}-{_period(self.text)}" if self.resolved else _period(self.text)
         if self.resolved is None:
-            return None
+            return self.yearless or None
         iso = self.resolved.isoformat()
         return {"month": iso[:7], "year": iso[:4]}.get(self.precision, iso)
 
@@ -123,7 +126,9 @@ def _find(text: str, published: date | None, year_from: date | None) -> tuple[Da
                 continue
             taken.append((start, end))
             anchor = published or (year_from if kind in ("day", "month") else None)
-            found.append(DateMention(start, end, text[start:end], _precision(kind), _resolve(kind, m, anchor)))
+            resolved = _resolve(kind, m, anchor)
+            yearless = _yearless(m) if kind == "day" and resolved is None else ""
+            found.append(DateMention(start, end, text[start:end], _precision(kind), resolved, yearless))
     return tuple(sorted(found, key=lambda d: d.start))
 
 
@@ -155,6 +160,11 @@ def _period(text: str) -> str:
         return text[:2].upper()
     n = {"fir": 1, "1st": 1, "sec": 2, "2nd": 2, "thi": 3, "3rd": 3, "fou": 4, "4th": 4}[low[:3]]
     return f"H{n}" if "half" in low else f"Q{n}"
+
+
+def _yearless(m: re.Match[str]) -> str:
+    """``--MM-DD`` of a month-and-day match ("Nov. 11" → ``--11-11``)."""
+    return f"--{_MONTHS[m.group('month').lower()[:3]]:02d}-{int(m.group('day')):02d}"
 
 
 def _precision(kind: str) -> str:

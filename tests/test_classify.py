@@ -495,3 +495,10 @@ def test_the_same_figure_in_another_unit_or_currency_is_a_change(fact_extractor:
 
 def test_a_count_of_other_nouns_is_still_the_same_figure(fact_extractor: FactExtractor) -> None:
     assert findings(fact_extractor, "Police said 12 people were hurt.", "Police said 12 residents were hurt.") == []
+
+
+def test_one_day_written_two_ways_without_a_year_is_no_change(fact_extractor: FactExtractor) -> None:
+    for b in ("The ceremony is held each year on Nov. 11.", "The ceremony is held each year on 11 November."):
+        assert findings(fact_extractor, "The ceremony is held each year on November 11.", b) == []
+    got = findings(fact_extractor, "The deal closed on July 3.", "The deal closed on July 30.")
+    assert got == [("date_changed", "July 3", "July 30")]

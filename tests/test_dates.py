@@ -84,3 +84,7 @@ def test_feb_29_keeps_its_leap_year_and_words_are_no_months() -> None:
     assert find_dates("It is set for Feb. 29.", date(2024, 12, 1))[0].resolved == date(2024, 2, 29)
     assert find_dates("It is set for Feb. 28.", date(2024, 12, 1))[0].resolved == date(2025, 2, 28)
     assert find_dates("The ship docked in Marseille; the Mayor met May Wong in Decatur.", FRIDAY) == []
+
+
+def test_a_day_without_a_year_keeps_its_month_and_day() -> None:
+    assert [m.value for m in find_dates("On November 11, Nov. 11 and 11 November.", None)] == ["--11-11"] * 3
