@@ -20,7 +20,7 @@ from compare.dates import weekday_name
 from compare.diff import fold as fold_token
 from compare.facts import MODALS, fold
 from compare.models import Alignment, ChangeKind, Fact, FactChange, Sentence, Token
-from compare.verdict import APPROXIMATE, expansion, initials_spans, token_text
+from compare.verdict import APPROXIMATE, BOUNDS, expansion, initials_spans, token_text
 
 _STOP = frozenset(
     (
@@ -647,19 +647,23 @@ def _overlap(x: Fact, y: Fact) -> float:
 def _numbers(fa: list[Fact], fb: list[Fact], a0: str, b0: str) -> list[FactChange]:
     na = [f for f in fa if f.kind == "number"]
     nb = [f for f in fb if f.kind == "number"]
-    na, nb = _unmatched(
-        na, nb, lambda x, y: _same_measure(x, y) and (x.value == y.value or _rounded(x, y) or _rounded(y, x))
-    )
+    na, nb = _unmatched(na, nb, _same_figure)
     out, used = [], set()
     for x in na:
         match = next(
-            (k for k, y in enumerate(nb) if k not in used and x.label and _kind_of_quantity(x) == _kind_of_quantity(y)),
+            (
+                k
+                for k, y in enumerate(nb)
+                if k not in used and ((x.label and _kind_of_quantity(x) == _kind_of_quantity(y)) or x.value == y.value)
+            ),
             None,
         )
         if match is not None:
             used.add(match)
             y = nb[match]
             what = "" if _same_measure(x, y) else ": another unit or currency"
+            if not what and x.value == y.value and _bound(x) != _bound(y):
+                what = f": {_bound(x) or 'exact'} → {_bound(y) or 'exact'}"  # "more than 300" → "300"
             out.append(_change("number_changed", x.sentence, y.sentence, x, y, f"{x.text} → {y.text}{what}"))
         elif not _detail(x, "zero"):
             out.append(_change("fact_dropped", x.sentence, b0, x, None, "number not in B"))
@@ -696,6 +700,35 @@ def _same_measure(x: Fact, y: Fact) -> bool:
         return _MEASURE_OF[x.label] != _MEASURE_OF[y.label] or x.label == y.label
     cx, cy = _detail(x, "currency"), _detail(y, "currency")
     return not (cx and cy and cx != cy)
+
+
+def _same_figure(x: Fact, y: Fact) -> bool:
+    """One figure: same unit and bound, same value or a rounding; or A's exact figure and B's
+    bound at its rounding ("18,400" → "more than 18,000"). The other way round ("more than
+    300" → "300") B claims a precision A did not give."""
+    if _bounded(x, y):
+        return True
+    same_value = x.value == y.value or _rounded(x, y) or _rounded(y, x)
+    return _same_measure(x, y) and _bound(x) == _bound(y) and same_value
+
+
+def _bound(f: Fact) -> str:
+    """``at least`` ("more than 300", "over 2,000"), ``at most`` ("up to 10"), or ""."""
+    low = " ".join(f.text.lower().split())
+    return next((side for phrase, side in BOUNDS.items() if low.startswith(phrase + " ")), "")
+
+
+def _bounded(x: Fact, y: Fact) -> bool:
+    """Whether ``y`` bounds the exact ``x`` at its rounding: 18,400 → "more than 18,000"."""
+    side = _bound(y)
+    if not side or _bound(x) or x.label != y.label:
+        return False
+    try:
+        vx, vy = float(x.value), float(y.value)
+    except ValueError:
+        return False
+    step = _step(re.sub(r"^\D+", "about ", y.text))  # the step of its last non-zero digit
+    return vy <= vx < vy + step if side == "at least" else vy - step < vx <= vy
 
 
 def _rounded(x: Fact, y: Fact) -> bool:

@@ -37,7 +37,7 @@ _NUMBER_WORDS = {
 } | {"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000, "dozen": 12, "dozens": 24}
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _TALLY = re.compile(r"(?<![\w.,$€£-])\d+-\d+(?![\w%-])")  # "$10-15 million", "3-4%" keep their units
-_DIGITS = re.compile(r"(?<![\w.-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?(?![\w-])")
+_DIGITS = re.compile(r"(?<![\w.-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?(?!\w|-\d)")  # "6.8-magnitude"
 _QUOTE = re.compile(r"[“\"](?P<q>[^“”\"]{8,}?)[”\"]")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z0-9&]{1,9})\)")
 HEDGES = frozenset(
@@ -281,8 +281,8 @@ def number_value(phrase: str) -> float | None:
     words = [w.strip("$€£¥") for w in phrase.lower().replace(",", "").split()]
     value: float | None = None
     for w in words:
-        if re.fullmatch(r"\d+(?:\.\d+)?%?", w):
-            value = float(w.rstrip("%"))
+        if digits := re.fullmatch(r"(\d+(?:\.\d+)?)%?(?:-[a-z]+)*", w):  # "6.8-magnitude", "35-year-old"
+            value = float(digits.group(1))
         elif w in _NUMBER_WORDS and value is None:
             value = float(_NUMBER_WORDS[w])
         elif w in _SCALE and value is not None:

@@ -193,25 +193,44 @@ APPROXIMATE = frozenset("about around nearly almost roughly approximately some".
 
 
 def _approximated(fig: Figure, others: Sequence[Token], tokens: Sequence[Token]) -> bool:
-    """Whether one of ``others`` (tokens of ``tokens``) is ``fig`` said approximately:
-    "nearly 950" for 945, "about 6,000" for 5,820.
+    """Whether one of ``others`` (tokens of ``tokens``) is ``fig`` said approximately, or
+    bounded at its rounding: "nearly 950" for 945, "more than 18,000" for 18,400.
 
     >>> toks = [Token("nearly", 0, 6), Token("950", 7, 10)]
     >>> _approximated(("", 945.0), toks[1:], toks), _approximated(("", 930.0), toks[1:], toks)
+    (True, False)
+    >>> toks = [Token("more", 0, 4), Token("than", 5, 9), Token("18,000", 10, 16)]
+    >>> _approximated(("", 18400.0), toks[2:], toks), _approximated(("", 17600.0), toks[2:], toks)
     (True, False)
     """
     for tok in others:
         k = next((i for i, t in enumerate(tokens) if t is tok), -1)
         other = figure(tok.text)
-        if k < 1 or other is None or other[0] != fig[0] or fold(tokens[k - 1].text) not in APPROXIMATE:
+        if k < 1 or other is None or other[0] != fig[0]:
+            continue
+        words = " ".join(fold(t.text) for t in tokens[max(0, k - 2) : k])
+        bound = next((side for phrase, side in BOUNDS.items() if words.endswith(phrase)), "")
+        if fold(tokens[k - 1].text) not in APPROXIMATE and not bound:
             continue
         digits = tok.text.replace(",", "")
         if not isinstance(other[1], float) or not isinstance(fig[1], float) or "." in digits:
             continue
         step = 10.0 ** (len(digits) - len(digits.rstrip("0")))
-        if abs(other[1] - fig[1]) <= step / 2:
+        if bound == "at least" and other[1] <= fig[1] < other[1] + step:
+            return True
+        if bound == "at most" and other[1] - step < fig[1] <= other[1]:
+            return True
+        if not bound and abs(other[1] - fig[1]) <= step / 2:
             return True
     return False
+
+
+#: Words that bound a number from below or above: "more than 18,000" is consistent with 18,400
+#: (within its rounding), and says something else than "18,000".
+BOUNDS = {
+    "more than": "at least", "over": "at least", "at least": "at least", "upwards of": "at least",
+    "fewer than": "at most", "less than": "at most", "under": "at most", "up to": "at most", "at most": "at most",
+}  # fmt: skip
 
 
 def _rounds(x: float, y: float) -> bool:

@@ -502,3 +502,27 @@ def test_one_day_written_two_ways_without_a_year_is_no_change(fact_extractor: Fa
         assert findings(fact_extractor, "The ceremony is held each year on November 11.", b) == []
     got = findings(fact_extractor, "The deal closed on July 3.", "The deal closed on July 30.")
     assert got == [("date_changed", "July 3", "July 30")]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "got"),
+    [
+        # A's exact figure bounded at its rounding is the same figure ...
+        (
+            "Researchers followed 18,400 adults for 11 years.",
+            "Researchers followed more than 18,000 adults for 11 years.",
+            [],
+        ),
+        # ... but a bound made exact claims a precision A did not give.
+        (
+            "At least 42 people died and more than 300 were injured.",
+            "At least 42 people died and 300 were injured.",
+            [("number_changed", "more than 300", "300")],
+        ),
+        ("A magnitude 6.8 earthquake struck the island.", "A 6.8-magnitude earthquake struck the island.", []),
+    ],
+)
+def test_bounds_and_hyphenated_figures(
+    fact_extractor: FactExtractor, a: str, b: str, got: list[tuple[str, str, str]]
+) -> None:
+    assert [f for f in findings(fact_extractor, a, b) if not f[0].startswith("certainty")] == got
