@@ -432,7 +432,7 @@ def _dates(fa: list[Fact], fb: list[Fact], a0: str, b0: str, ctx: Context) -> li
     n = min(len(pa), len(pb))
     paired = pa[:n] + pb[:n]
     # Months and years ("in March" → "in April", "in 2019" → "in 2018"), each with its own kind.
-    for precision in ("month", "quarter", "year"):
+    for precision in ("month", "quarter", "year", "time"):
         ma = [f for f in da if f.label == precision]
         mb = [f for f in db if f.label == precision]
         for before, after in zip(ma, mb, strict=False):

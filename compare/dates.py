@@ -28,6 +28,14 @@ _MONTH = (
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![A-Za-z])\.?"  # not "Marseille", "Mayor"
 )
 _PATTERNS = (
+    # A time of day: "3 p.m.", "10:30 a.m.", "15:00", "noon" (compared as a 24-hour clock).
+    (
+        "time",
+        re.compile(
+            r"\b(?P<h>\d{1,2})(?::(?P<m>[0-5]\d))?\s*(?P<ampm>(?i:[ap]\.m\.|[ap]m))(?!\w)"
+            r"|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])|\b(?P<word>(?i:noon|midnight))\b"
+        ),
+    ),
     ("day", re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4})\b)?")),
     ("day", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?P<year>\d{4})\b)?")),
     ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)\b")),
@@ -78,12 +86,14 @@ class DateMention:
     start: int
     end: int
     text: str
-    #: ``day`` (a calendar day), ``weekday``, ``month``, ``quarter`` (or half), ``year``, or ``relative``.
+    #: ``day`` (a calendar day), ``weekday``, ``month``, ``quarter`` (or half), ``year``, ``time``
+    #: (of day), or ``relative``.
     precision: str
     #: The calendar day; for a month or a year, its first day.
     resolved: date | None
     #: A day without a year that no publication date resolves: ``--11-11`` (ISO 8601's form), so
-    #: that "November 11", "Nov. 11" and "11 November" still compare equal.
+    #: that "November 11", "Nov. 11" and "11 November" still compare equal; for a time of day,
+    #: its 24-hour clock (``T15:00`` for "3 p.m.").
     yearless: str = ""
 
     @property
@@ -127,7 +137,7 @@ def _find(text: str, published: date | None, year_from: date | None) -> tuple[Da
             taken.append((start, end))
             anchor = published or (year_from if kind in ("day", "month") else None)
             resolved = _resolve(kind, m, anchor)
-            yearless = _yearless(m) if kind == "day" and resolved is None else ""
+            yearless = _yearless(m) if kind == "day" and resolved is None else _clock(m) if kind == "time" else ""
             found.append(DateMention(start, end, text[start:end], _precision(kind), resolved, yearless))
     return tuple(sorted(found, key=lambda d: d.start))
 
@@ -160,6 +170,17 @@ def _period(text: str) -> str:
         return text[:2].upper()
     n = {"fir": 1, "1st": 1, "sec": 2, "2nd": 2, "thi": 3, "3rd": 3, "fou": 4, "4th": 4}[low[:3]]
     return f"H{n}" if "half" in low else f"Q{n}"
+
+
+def _clock(m: re.Match[str]) -> str:
+    """``T15:00`` for "3 p.m." or "15:00", ``T12:00`` for "noon"."""
+    g = m.groupdict()
+    if g["word"]:
+        return "T12:00" if g["word"].lower() == "noon" else "T00:00"
+    if g["h24"]:
+        return f"T{int(g['h24']):02d}:{g['m24']}"
+    hour = int(g["h"]) % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
+    return f"T{hour:02d}:{g['m'] or '00'}"
 
 
 def _yearless(m: re.Match[str]) -> str:

@@ -172,12 +172,14 @@ def _alignment(
 
 
 def _days(sentences: Sequence[Sentence], published: date | None, year_from: date | None = None) -> list[DaySpan]:
-    """The resolved day mentions of ``sentences``, in article offsets; a weekday twice, as the
-    most recent and as the coming one (either may be meant)."""
-    out = []
+    """The resolved day and time mentions of ``sentences``, in article offsets; a weekday twice,
+    as the most recent and as the coming one (either may be meant)."""
+    out: list[DaySpan] = []
     for s in sentences:
         for d in find_dates(s.text, published, year_from):
-            if d.resolved is not None and d.precision not in ("month", "quarter", "year"):
+            if d.precision == "time":  # "3 p.m." and "15:00" are one time
+                out.append((s.start + d.start, s.start + d.end, d.yearless))
+            elif d.resolved is not None and d.precision not in ("month", "quarter", "year"):
                 out.append((s.start + d.start, s.start + d.end, d.resolved))
                 if d.precision == "weekday":
                     out.append((s.start + d.start, s.start + d.end, d.resolved + timedelta(days=7)))

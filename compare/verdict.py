@@ -138,8 +138,9 @@ _TALLY = re.compile(r"\d+-\d+")
 #: its value. A weekday replaced by a month (``Wednesday`` → ``Aug. 31``) is a conflict unless
 #: the publication dates make them the same day (see :func:`same_days`).
 Figure = tuple[str, float | str]
-#: A resolved date mention: its span (in token offsets) and its calendar day.
-DaySpan = tuple[int, int, date]
+#: A resolved date or time mention: its span (in token offsets) and its calendar day, or its
+#: clock (``T15:00``) for a time of day.
+DaySpan = tuple[int, int, date | str]
 
 
 def figure(text: str) -> Figure | None:

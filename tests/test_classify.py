@@ -526,3 +526,13 @@ def test_bounds_and_hyphenated_figures(
     fact_extractor: FactExtractor, a: str, b: str, got: list[tuple[str, str, str]]
 ) -> None:
     assert [f for f in findings(fact_extractor, a, b) if not f[0].startswith("certainty")] == got
+
+
+def test_one_time_of_day_written_two_ways_and_another_time(fact_extractor: FactExtractor) -> None:
+    a = "The earthquake struck at 3 p.m. local time, officials said."
+    comparison = compare_articles(
+        [from_text(a, "A"), from_text(a.replace("3 p.m.", "15:00"), "B")], FakeEmbedder(), facts=fact_extractor
+    )
+    assert comparison.changes == () and comparison.alignments[0].verdict != "changed"
+    later = findings(fact_extractor, a, a.replace("3 p.m.", "5 p.m."))
+    assert later == [("date_changed", "3 p.m.", "5 p.m.")]

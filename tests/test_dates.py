@@ -88,3 +88,13 @@ def test_feb_29_keeps_its_leap_year_and_words_are_no_months() -> None:
 
 def test_a_day_without_a_year_keeps_its_month_and_day() -> None:
     assert [m.value for m in find_dates("On November 11, Nov. 11 and 11 November.", None)] == ["--11-11"] * 3
+
+
+def test_times_of_day_on_a_24_hour_clock() -> None:
+    text = "It struck at 3 p.m., or 15:00, before 10:30 a.m. and by noon; the odds were 2:1."
+    assert [(m.text, m.value) for m in find_dates(text, None)] == [
+        ("3 p.m.", "T15:00"),
+        ("15:00", "T15:00"),
+        ("10:30 a.m.", "T10:30"),
+        ("noon", "T12:00"),
+    ]
