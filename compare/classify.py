@@ -529,6 +529,18 @@ def _names(facts: list[Fact]) -> list[Fact]:
     return [f for f in facts if f.kind == "entity" and not any(s <= f.start and f.end <= e for s, e in boxes)]
 
 
+def _short_form_in(f: Fact, vocabulary: set[str], tokens: Sequence[Token]) -> bool:
+    """Whether the other side names ``f`` by its surname ("Arteta" for "Mikel Arteta") or by
+    its acronym ("PSG" for "Paris Saint-Germain"), untagged there. (An organisation's last word
+    is often generic, "Agency": it does not count.)"""
+    words = fold(f.value).split()
+    if f.label not in ("PERSON", "ORG", "GPE", "FAC") or len(words) < 2:
+        return False
+    if f.label == "PERSON" and words[-1][:5] in vocabulary:
+        return True
+    return any(_acronym_of(t.text, f.value) for t in tokens if t.text.isupper())
+
+
 def _words(name: str) -> set[str]:
     return {w[:5] for w in fold(name).replace("-", " ").replace("'s", "").split() if w not in _STOP}
 
@@ -581,10 +593,11 @@ def _vocabulary(tokens: Sequence[Token]) -> set[str]:
 def _entities(fa: list[Fact], fb: list[Fact], a0: str, b0: str, x_group: Alignment) -> list[FactChange]:
     ea, eb = _unmatched(_names(fa), _names(fb), same_entity)
     # The tagger may see a name on one side only ("Tab shares"): a name whose words all stand
-    # in the other side's text is not dropped or added.
+    # in the other side's text is not dropped or added; nor is a person the other side calls by
+    # surname, or a body by its acronym ("Mikel Arteta" → "Arteta", "Paris Saint-Germain" → "PSG").
     words_a, words_b = _vocabulary(x_group.a_tokens), _vocabulary(x_group.b_tokens)
-    ea = [x for x in ea if not _words(x.value) <= words_b]
-    eb = [y for y in eb if not _words(y.value) <= words_a]
+    ea = [x for x in ea if not (_words(x.value) <= words_b or _short_form_in(x, words_b, x_group.b_tokens))]
+    eb = [y for y in eb if not (_words(y.value) <= words_a or _short_form_in(y, words_a, x_group.a_tokens))]
     out, used = [], set()
     for x in ea:
         match = next(

@@ -536,3 +536,10 @@ def test_one_time_of_day_written_two_ways_and_another_time(fact_extractor: FactE
     assert comparison.changes == () and comparison.alignments[0].verdict != "changed"
     later = findings(fact_extractor, a, a.replace("3 p.m.", "5 p.m."))
     assert later == [("date_changed", "3 p.m.", "5 p.m.")]
+
+
+def test_a_club_by_its_untagged_acronym_is_not_dropped(fact_extractor: FactExtractor, real_embedder: Embedder) -> None:
+    a = "Manchester City and Paris Saint-Germain have also been monitoring the player."
+    b = "City and PSG were also interested in the player."
+    dropped = [x for k, x, _ in findings(fact_extractor, a, b, embedder=real_embedder) if k == "fact_dropped"]
+    assert "Paris Saint-Germain" not in dropped
