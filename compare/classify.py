@@ -20,7 +20,7 @@ from compare.dates import weekday_name
 from compare.diff import fold as fold_token
 from compare.facts import MODALS, fold
 from compare.models import Alignment, ChangeKind, Fact, FactChange, Sentence, Token
-from compare.verdict import APPROXIMATE, BOUNDS, expansion, initials_spans, token_text
+from compare.verdict import APPROXIMATE, BOUNDS, expansion, initials_spans, round_step, token_text
 
 _STOP = frozenset(
     (
@@ -740,7 +740,7 @@ def _bounded(x: Fact, y: Fact) -> bool:
         vx, vy = float(x.value), float(y.value)
     except ValueError:
         return False
-    step = _step(re.sub(r"^\D+", "about ", y.text))  # the step of its last non-zero digit
+    step = _step(y.text, approximate=True)  # the step of its last non-zero digit
     return vy <= vx < vy + step if side == "at least" else vy - step < vx <= vy
 
 
@@ -763,10 +763,10 @@ def _rounded(x: Fact, y: Fact) -> bool:
     return vx != vy and abs(vx - vy) <= _step(y.text) / 2 + 1e-9 * abs(vy)
 
 
-def _step(text: str) -> float:
+def _step(text: str, approximate: bool | None = None) -> float:
     """The value of one unit in a number's last written digit: 1 for "6", 0.01 for "4.75%",
     100,000 for "3.2 million"; for a number said to be approximate, its last non-zero digit:
-    10 for "nearly 950".
+    10 for "nearly 950" (``approximate`` says so when the text does not).
 
     >>> _step("6"), _step("4.75%"), _step("3.2 million"), _step("nearly 950"), _step("950")
     (1.0, 0.01, 100000.0, 10.0, 1.0)
@@ -774,9 +774,10 @@ def _step(text: str) -> float:
     digits = re.search(r"\d[\d,]*(?:\.(\d+))?", text)
     decimals = len(digits.group(1)) if digits and digits.group(1) else 0
     scale = next((v for w, v in _SCALES.items() if re.search(rf"\b{w}\b", text, re.I)), 1.0)
-    if digits and not decimals and APPROXIMATE & {w.lower() for w in text.split()}:
-        whole = digits.group(0).replace(",", "")
-        decimals = -(len(whole) - len(whole.rstrip("0")))
+    if approximate is None:
+        approximate = bool(APPROXIMATE & {w.lower() for w in text.split()})
+    if digits and not decimals and approximate:
+        return round_step(digits.group(0)) * scale
     return float(10.0**-decimals * scale)
 
 

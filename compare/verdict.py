@@ -193,19 +193,19 @@ def conflict(lost: Sequence[Figure], new: Sequence[Figure], tolerance: float) ->
 APPROXIMATE = frozenset("about around nearly almost roughly approximately some".split())
 
 
-def _approximated(fig: Figure, others: Sequence[Token], tokens: Sequence[Token]) -> bool:
-    """Whether one of ``others`` (tokens of ``tokens``) is ``fig`` said approximately, or
-    bounded at its rounding: "nearly 950" for 945, "more than 18,000" for 18,400.
+def _approximated(fig: Figure, others: Sequence[int], tokens: Sequence[Token]) -> bool:
+    """Whether one of the tokens ``others`` (indices into ``tokens``) is ``fig`` said
+    approximately, or bounded at its rounding: "nearly 950" for 945, "more than 18,000" for 18,400.
 
     >>> toks = [Token("nearly", 0, 6), Token("950", 7, 10)]
-    >>> _approximated(("", 945.0), toks[1:], toks), _approximated(("", 930.0), toks[1:], toks)
+    >>> _approximated(("", 945.0), [1], toks), _approximated(("", 930.0), [1], toks)
     (True, False)
     >>> toks = [Token("more", 0, 4), Token("than", 5, 9), Token("18,000", 10, 16)]
-    >>> _approximated(("", 18400.0), toks[2:], toks), _approximated(("", 17600.0), toks[2:], toks)
+    >>> _approximated(("", 18400.0), [2], toks), _approximated(("", 17600.0), [2], toks)
     (True, False)
     """
-    for tok in others:
-        k = next((i for i, t in enumerate(tokens) if t is tok), -1)
+    for k in others:
+        tok = tokens[k]
         other = figure(tok.text)
         if k < 1 or other is None or other[0] != fig[0]:
             continue
@@ -216,7 +216,7 @@ def _approximated(fig: Figure, others: Sequence[Token], tokens: Sequence[Token])
         digits = tok.text.replace(",", "")
         if not isinstance(other[1], float) or not isinstance(fig[1], float) or "." in digits:
             continue
-        step = 10.0 ** (len(digits) - len(digits.rstrip("0")))
+        step = round_step(digits)
         if bound == "at least" and other[1] <= fig[1] < other[1] + step:
             return True
         if bound == "at most" and other[1] - step < fig[1] <= other[1]:
@@ -224,6 +224,16 @@ def _approximated(fig: Figure, others: Sequence[Token], tokens: Sequence[Token])
         if not bound and abs(other[1] - fig[1]) <= step / 2:
             return True
     return False
+
+
+def round_step(digits: str) -> float:
+    """What a round whole number is rounded to: 10 for "950", 1,000 for "18,000", 1 for "945".
+
+    >>> round_step("950"), round_step("18,000"), round_step("945")
+    (10.0, 1000.0, 1.0)
+    """
+    whole = digits.replace(",", "")
+    return float(10 ** (len(whole) - len(whole.rstrip("0"))))
 
 
 #: Words that bound a number from below or above: "more than 18,000" is consistent with 18,400
@@ -541,8 +551,8 @@ def evidence(
         figures_a = [f for f in (figure(a[k].text) for k in lost) if f is not None]
         figures_b = [f for f in (figure(b[k].text) for k in new) if f is not None]
         # "945" → "nearly 950": a number said to be approximate agrees to its last non-zero digit.
-        figures_a = [f for f in figures_a if not _approximated(f, [b[k] for k in new], b)]
-        figures_b = [f for f in figures_b if not _approximated(f, [a[k] for k in lost], a)]
+        figures_a = [f for f in figures_a if not _approximated(f, new, b)]
+        figures_b = [f for f in figures_b if not _approximated(f, lost, a)]
         kinds["conflicts"] += conflict(figures_a, figures_b, tolerance)
         shown_a, shown_b = [k for k in lost if k not in named[0]], [k for k in new if k not in named[1]]
         details += [f"-{run}" for run in _runs(a, shown_a)] + [f"+{run}" for run in _runs(b, shown_b)]
@@ -551,6 +561,7 @@ def evidence(
     phrases = _shared(_grams(wa, 4), _grams(wb, 4))
     chars = _shared(side_a.char_grams(), side_b.char_grams())
     lost_words, new_words = side_a.unmatched(keys_b), side_b.unmatched(keys_a)
+    skip_a, skip_b = named[0] | same[0], named[1] | same[1]  # shown content leaves these out
     equal = sum(op.i2 - op.i1 for op in ops if op.tag == "equal")
     stretch = max((max(op.i2 - op.i1, op.j2 - op.j1) for op in ops if op.tag != "equal"), default=0)
     return Evidence(
@@ -567,8 +578,8 @@ def evidence(
         negations=kinds["negations"],
         conflicts=kinds["conflicts"],
         details=tuple(dict.fromkeys(details)),
-        content=tuple(f"-{w}" for w in side_a.unmatched(keys_b, named[0] | same[0]))
-        + tuple(f"+{w}" for w in side_b.unmatched(keys_a, named[1] | same[1])),
+        content=tuple(f"-{w}" for w in (side_a.unmatched(keys_b, skip_a) if skip_a else lost_words))
+        + tuple(f"+{w}" for w in (side_b.unmatched(keys_a, skip_b) if skip_b else new_words)),
     )
 
 
