@@ -884,7 +884,8 @@ def _polarity(x: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChange]:
 
     A negation counts as flipped only when the diff pairs the negated verb with a form of the
     same verb on the other side, that side has no negation of it, and it has fewer negative
-    words in all: "did not respond" → "declined to respond", "does not have" →
+    words in all (a denied noun, "no warning" → "a warning": the same noun, and no negative
+    word at all, since "found no blood" → "no one found blood" moves the negation): "did not respond" → "declined to respond", "does not have" →
     "has no", "if ... not repealed" → "unless ... repealed" say the same thing. A negation whose
     verb the rewrite drops or rewords is a detail, not a contradiction.
     """
@@ -893,10 +894,14 @@ def _polarity(x: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChange]:
     for mine, theirs, in_a in ((fa, fb, True), (fb, fa, False)):
         if (count_a <= count_b) if in_a else (count_b <= count_a):
             continue
-        negated = [f for f in mine if f.kind == "hedge" and f.label == "negation" and f.text[:1].islower()]
+        negated = [f for f in mine if f.kind == "hedge" and f.label == "negation" and _negation_shown(f)]
         others = {f.value for f in theirs if f.kind == "hedge" and f.label == "negation"}
         for f in negated:
-            verb = _verb_form(_counterpart(x, f, in_a), f.value)
+            if _detail(f, "noun"):  # "no warning" → "a warning", not → "no one issued warnings"
+                same = [t for t in _counterpart(x, f, in_a) if fold_token(t.text) == f.value]
+                verb = same[0] if same and min(count_a, count_b) == 0 else None
+            else:
+                verb = _verb_form(_counterpart(x, f, in_a), f.value)
             if f.value in others or verb is None:
                 continue
             if in_a:
@@ -908,11 +913,19 @@ def _polarity(x: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChange]:
     return out
 
 
+def _negation_shown(f: Fact) -> bool:
+    """A negation in running text: not in a name ("the Do Not Call list"), though a sentence
+    may open with one ("No warning was issued")."""
+    return f.text[:1].islower() or f.text.startswith("No ")
+
+
 # Words that negate a claim without "not": "has no", "nor was", "declined to", "failure to".
 _NEGATIVE = frozenset(
     "not never no nor neither none nobody nothing nowhere cannot without unless lack lacks lacked lacking "
     "fail fails failed failing failure refuse refuses refused refusing decline declines declined declining "
-    "deny denies denied denying rarely seldom hardly barely scarcely".split()
+    "deny denies denied denying rarely seldom hardly barely scarcely "
+    # contractions that lost their apostrophe in scraped text ("I dont know")
+    "dont doesnt didnt isnt wasnt arent werent hasnt havent hadnt couldnt wouldnt shouldnt".split()
 )
 
 

@@ -336,24 +336,43 @@ def _hedges(doc: Any, fact: Any) -> list[Fact]:
 
 
 def _negations(doc: Any, fact: Any) -> list[Fact]:
-    """Negated verbs ("did not rule out", "will never join", "wasn't"): the span runs from the
-    verb's first auxiliary or the negation, whichever comes first, to the verb; the value is
-    the verb's lemma, so "did not rule out" and "ruled out" can be matched."""
+    """Negated verbs ("did not rule out", "will never join", "wasn't") and singular nouns ("no
+    warning"): the span runs from the verb's first auxiliary or the negation, whichever comes
+    first, to the verb or noun; the value is its lemma, so "did not rule out" and "ruled out",
+    or "no warning" and "a warning", can be matched."""
     out: list[Fact] = []
     if not _NEGATION_HINT.search(doc.text):
         return out  # most sentences: no need to walk the tokens
     for tok in doc:
-        verb = tok.head
+        verb, noun = tok.head, _none_of(doc, tok)
         if _yet_to(doc, tok):  # "has yet to publish": not published
             verb = doc[tok.i + 2]
+        elif noun is not None:  # "no tsunami warning": none issued
+            verb = noun
         elif tok.dep_ != "neg" or verb is tok or verb.pos_ not in ("VERB", "AUX"):
             continue
         elif tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _NOT_ONLY:
             continue  # "not just seized the town, but ...": no negation
         start = min(tok.idx, _start(verb), _start(tok.head))
         end = max(tok.idx + len(tok), verb.idx + len(verb))
-        out.append(fact("hedge", start, end, "negation", str(verb.lemma_.lower()), verb=verb.text))
+        if noun is not None:
+            out.append(fact("hedge", start, end, "negation", str(noun.lower_), noun=noun.text))
+        else:
+            out.append(fact("hedge", start, end, "negation", str(verb.lemma_.lower()), verb=verb.text))
     return out
+
+
+def _none_of(doc: Any, tok: Any) -> Any:
+    """The singular noun that "no" denies ("no immediate comment", "no tsunami warning", which
+    the small parser may read as a verb), or None. A plural ("no deaths") is a count of zero."""
+    if tok.lower_ != "no" or tok.dep_ != "det" or tok.head.tag_ != "NN" or tok.head.lower_ == "one":
+        return None
+    noun = None
+    for word in doc[tok.i + 1 :]:
+        if word.tag_ not in ("JJ", "NN", "VBG", "HYPH"):
+            break
+        noun = word if word.tag_ != "JJ" and word.tag_ != "HYPH" else noun
+    return noun
 
 
 _NOT_ONLY = frozenset(("just", "only", "merely", "simply"))

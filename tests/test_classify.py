@@ -231,6 +231,16 @@ def test_a_dropped_recipient_is_credit_dropped(fact_extractor: FactExtractor) ->
         ("The bank did not rule out further rate rises.", "The bank ruled out further rate rises.", "did not rule"),
         ("The plant had passed the safety check.", "The plant had not passed the safety check.", "had not passed"),
         ("The founders will not join the board.", "The founders will join the board.", "will not join"),
+        (
+            "No tsunami warning was issued, the agency said.",
+            "A tsunami warning was issued, the agency said.",
+            "No tsunami warning",
+        ),
+        (
+            "The agency issued a tsunami warning on Monday.",
+            "The agency issued no tsunami warning on Monday.",
+            "no tsunami warning",
+        ),
     ],
 )
 def test_a_flipped_negation_is_a_finding_and_a_change(
@@ -250,6 +260,11 @@ def test_a_flipped_negation_is_a_finding_and_a_change(
         ("The company doesn't expect a profit this year.", "The company does not expect a profit this year."),
         ("Officials did not respond to requests.", "Officials declined to respond to requests."),
         ("The state does not have a death penalty.", "The state has no death penalty."),
+        ("There was no immediate comment from the ministry.", "The ministry did not immediately comment."),
+        ("The judge saw no reason to delay the trial.", "The judge saw no reason for a delay of the trial."),
+        ("The divers found no blood and no bones, he said.", "No one has found blood or bones, he said."),
+        ("Some passengers were thrown from the bus.", "No passenger was killed, but some were thrown from the bus."),
+        ('"I don\'t know anybody who is fighting it," he said.', '"I dont know anybody who is fighting it," he said.'),
         ("The men were seen at the airport, and the police were not available.", "The men were seen at the airport."),
     ],
 )

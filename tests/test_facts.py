@@ -151,3 +151,10 @@ def test_negated_verbs(fact_extractor: FactExtractor) -> None:
     ]
     assert negations == [("did not rule", "rule"), ("wasn't", "be"), ("never said", "say")]
     assert not [f for f in facts_of(fact_extractor, "No dates have been set.") if f.label == "negation"]
+    assert not [f for f in facts_of(fact_extractor, "No one was hurt.") if f.label == "negation"]
+
+
+def test_no_before_a_singular_noun_is_a_negation_of_the_noun(fact_extractor: FactExtractor) -> None:
+    text = "The agency issued no tsunami warning and saw no immediate risk."
+    found = [(f.text, f.value) for f in facts_of(fact_extractor, text) if f.label == "negation"]
+    assert found == [("no tsunami warning", "warning"), ("no immediate risk", "risk")]
