@@ -997,13 +997,20 @@ def _certainty(fa: list[Fact], fb: list[Fact], a0: str, b0: str) -> list[FactCha
     # A modal made certain ("could reach" → "will reach") is one change, told as the modal's,
     # not a hedge removed plus a tense shifted (and the other way round).
     told: set[str] = set()
+    # So is a claim no longer told as hearsay ("is expected to visit" → "will visit").
     for verb in sorted(ta.keys() & tb.keys(), key=lambda v: ta[v].start):
         modal_a = next((w for w in gone if _inside_fact(ha[w], ta[verb])), None)
         modal_b = next((w for w in new if _inside_fact(hb[w], tb[verb])), None)
         will_a, will_b = ta[verb].value.startswith("future"), tb[verb].value.startswith("future")
-        if (modal_a and will_b) or (modal_b and will_a):
+        heard_a = next((w for w in gone if _detail(ha[w], "verb") == verb), None)
+        heard_b = next((w for w in new if _detail(hb[w], "verb") == verb), None)
+        if bool(heard_a) != bool(heard_b):
+            modal_a, modal_b = heard_a, heard_b
+        if (modal_a and will_b) or (modal_b and will_a) or bool(heard_a) != bool(heard_b):
             before, after = ta[verb], tb[verb]
-            detail = f"“{before.text}” → “{after.text}”: " + (
+            shown_a = f"{ha[heard_a].text} {before.text}" if heard_a else before.text
+            shown_b = f"{hb[heard_b].text} {after.text}" if heard_b else after.text
+            detail = f"“{shown_a}” → “{shown_b}”: " + (
                 f"hedge “{modal_a}” made certain" if modal_a else f"hedge “{modal_b}” added to a certainty"
             )
             out.append(_change("certainty_changed", before.sentence, after.sentence, before, after, detail))

@@ -329,10 +329,38 @@ def _hedges(doc: Any, fact: Any) -> list[Fact]:
         modal = tok.lower_ in MODALS and tok.dep_ == "aux" and _start(tok.head) in chain
         if adverb or modal:
             out.append(fact("hedge", tok.idx, tok.idx + len(tok), "hedge", tok.lower_))
+    out += _hearsay(doc, fact)
     for verb, start, end, tense in verbs:
         out.append(fact("hedge", start, end, "tense", tense, verb=verb))
     out += _negations(doc, fact)
     return out
+
+
+def _hearsay(doc: Any, fact: Any) -> list[Fact]:
+    """A claim told as what others expect or believe: "is expected to visit", "are believed to
+    have fled", "is said to be", "were feared dead". The value is the phrase ("expected to");
+    ``verb`` names the verb it hedges, so "is expected to visit" → "will visit" is one change."""
+    out = []
+    for tok in doc:
+        if tok.tag_ != "VBN" or tok.lemma_ not in _HEARSAY:
+            continue
+        auxpass = [c for c in tok.children if c.dep_ == "auxpass"]
+        hedged = [c for c in tok.children if c.dep_ in ("xcomp", "oprd")]
+        if not auxpass or not hedged:
+            continue
+        target = hedged[0]
+        if target.dep_ == "xcomp" and (tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to"):
+            continue  # "was expected home": no infinitive
+        value = f"{tok.lower_} to" if target.dep_ == "xcomp" else tok.lower_
+        end = doc[tok.i + 1].idx + 2 if target.dep_ == "xcomp" else tok.idx + len(tok)
+        out.append(fact("hedge", auxpass[0].idx, end, "hedge", value, verb=str(target.lemma_.lower())))
+    return out
+
+
+#: Verbs that, passive and before an infinitive, tell a claim as hearsay or expectation.
+_HEARSAY = frozenset(
+    "expect believe think say report fear understand rumour rumor presume suspect allege estimate".split()
+)
 
 
 def _negations(doc: Any, fact: Any) -> list[Fact]:

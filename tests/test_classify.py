@@ -429,6 +429,28 @@ def test_a_modal_made_certain_is_one_change(fact_extractor: FactExtractor) -> No
     assert change.kind == "certainty_changed" and change.detail.endswith("hedge “could” made certain")
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "detail"),
+    [
+        (
+            "The minister is expected to visit Kyiv next week.",
+            "The minister will visit Kyiv next week.",
+            "“is expected to visit” → “will visit”: hedge “expected to” made certain",
+        ),
+        (
+            "The suspect fled the country in June.",
+            "The suspect is believed to have fled the country in June.",
+            "“fled” → “is believed to have fled”: hedge “believed to” added to a certainty",
+        ),
+    ],
+)
+def test_a_claim_told_as_hearsay_or_expectation_and_then_as_fact_is_one_change(
+    fact_extractor: FactExtractor, a: str, b: str, detail: str
+) -> None:
+    comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)
+    assert [(c.kind, c.detail) for c in comparison.changes] == [("certainty_changed", detail)]
+
+
 def test_no_deaths_against_two_deaths_is_a_number_changed(fact_extractor: FactExtractor) -> None:
     a, b = "No deaths have been recorded this year.", "Two deaths have been recorded this year."
     comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)

@@ -154,6 +154,16 @@ def test_negated_verbs(fact_extractor: FactExtractor) -> None:
     assert not [f for f in facts_of(fact_extractor, "No one was hurt.") if f.label == "negation"]
 
 
+def test_hearsay_is_a_hedge_on_the_verb_it_governs(fact_extractor: FactExtractor) -> None:
+    text = "The suspect is believed to have fled, and two guards were feared dead."
+    found = [(f.text, f.value, f.detail) for f in facts_of(fact_extractor, text) if f.label == "hedge"]
+    assert found == [
+        ("is believed to", "believed to", (("verb", "flee"),)),
+        ("were feared", "feared", (("verb", "dead"),)),
+    ]
+    assert not [f for f in facts_of(fact_extractor, "The results were expected by noon.") if f.label == "hedge"]
+
+
 def test_no_before_a_singular_noun_is_a_negation_of_the_noun(fact_extractor: FactExtractor) -> None:
     text = "The agency issued no tsunami warning and saw no immediate risk."
     found = [(f.text, f.value) for f in facts_of(fact_extractor, text) if f.label == "negation"]
