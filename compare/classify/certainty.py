@@ -1,0 +1,198 @@
+"""Certainty compared: tense, hedges and hearsay, and negations flipped."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from compare.classify.common import _change, _detail
+from compare.diff import fold as fold_token
+from compare.facts import MODALS
+from compare.models import Alignment, Fact, FactChange, Token
+
+
+def _completed(tense: str) -> str:
+    """Tenses that state the same thing as done: "agreed" and "has agreed" are one claim."""
+    return "past" if tense in ("past", "present-perfect", "past-perfect") else tense
+
+
+# Forms of the verbs whose lemma is no prefix of them; any other verb is found by its stem.
+_IRREGULAR = {
+    "be": frozenset("be is are was were been being am 's 're".split()),
+    "have": frozenset("have has had having 've".split()),
+    "do": frozenset("do does did done doing".split()),
+    "say": frozenset("say says said saying".split()),
+}
+
+
+def _polarity(x: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChange]:
+    """A verb negated on one side and stated on the other: "did not rule out" → "ruled out".
+
+    A negation counts as flipped only when the diff pairs the negated verb with a form of the
+    same verb on the other side, that side has no negation of it, and it has fewer negative
+    words in all (a denied noun, "no warning" → "a warning": the same noun, and no negative
+    word at all, since "found no blood" → "no one found blood" moves the negation). "did not
+    respond" → "declined to respond", "does not have" → "has no", "if ... not repealed" →
+    "unless ... repealed" say the same thing. A negation whose
+    verb the rewrite drops or rewords is a detail, not a contradiction.
+    """
+    out = []
+    count_a, count_b = _negative_words(x.a_tokens), _negative_words(x.b_tokens)
+    for mine, theirs, in_a in ((fa, fb, True), (fb, fa, False)):
+        if (count_a <= count_b) if in_a else (count_b <= count_a):
+            continue
+        negated = [f for f in mine if f.kind == "hedge" and f.label == "negation" and _negation_shown(f)]
+        others = {f.value for f in theirs if f.kind == "hedge" and f.label == "negation"}
+        for f in negated:
+            if _detail(f, "noun"):  # "no warning" → "a warning", not → "no one issued warnings"
+                same = [t for t in _counterpart(x, f, in_a) if fold_token(t.text) == f.value]
+                verb = same[0] if same and min(count_a, count_b) == 0 else None
+            else:
+                verb = _verb_form(_counterpart(x, f, in_a), f.value)
+            if f.value in others or verb is None:
+                continue
+            if in_a:
+                detail = f"“{f.text}” → “{verb.text}”: negated in A only"
+                out.append(_change("negation_changed", f.sentence, x.b[0], f, None, detail))
+            else:
+                detail = f"“{verb.text}” → “{f.text}”: negated in B only"
+                out.append(_change("negation_changed", x.a[0], f.sentence, None, f, detail))
+    return out
+
+
+def _negation_shown(f: Fact) -> bool:
+    """A negation in running text: not in a name ("the Do Not Call list"), though a sentence
+    may open with one ("No warning was issued")."""
+    return f.text[:1].islower() or f.text.startswith("No ")
+
+
+# Words that negate a claim without "not": "has no", "nor was", "declined to", "failure to".
+_NEGATIVE = frozenset(
+    "not never no nor neither none nobody nothing nowhere cannot without unless lack lacks lacked lacking "
+    "fail fails failed failing failure refuse refuses refused refusing decline declines declined declining "
+    "deny denies denied denying rarely seldom hardly barely scarcely "
+    # contractions that lost their apostrophe in scraped text ("I dont know")
+    "dont doesnt didnt isnt wasnt arent werent hasnt havent hadnt couldnt wouldnt shouldnt".split()
+)
+
+
+def _negative_words(tokens: Sequence[Token]) -> int:
+    """How many negative words ``tokens`` hold ("wasn't" and "yet to" count)."""
+    words = [fold_token(t.text) for t in tokens]
+    yet_to = sum(1 for w, nxt in itertools.pairwise(words) if w == "yet" and nxt == "to")
+    return yet_to + sum(1 for w in words if w in _NEGATIVE or w.endswith("n't"))
+
+
+def _counterpart(x: Alignment, f: Fact, in_a: bool) -> Sequence[Token]:
+    """The other side's tokens that the diff pairs with the token ending ``f`` (its verb).
+
+    A verb the diff leaves unpaired (its clause moved: "X said the club never considered it"
+    → "The club considered it, X said") may be any unpaired token of the other side.
+    """
+    mine, theirs = (x.a_tokens, x.b_tokens) if in_a else (x.b_tokens, x.a_tokens)
+    k = next((i for i, t in enumerate(mine) if t.end == f.end), None)
+    for op in x.opcodes if k is not None else ():
+        lo, hi, other_lo, other_hi = (op.i1, op.i2, op.j1, op.j2) if in_a else (op.j1, op.j2, op.i1, op.i2)
+        if lo <= k < hi:  # type: ignore[operator]
+            if op.tag == "equal":
+                return theirs[other_lo + k - lo : other_lo + k - lo + 1]  # type: ignore[operator]
+            if other_hi > other_lo:
+                return theirs[other_lo:other_hi]
+            unpaired = [(o.j1, o.j2) if in_a else (o.i1, o.i2) for o in x.opcodes if o.tag != "equal"]
+            return [t for s, e in unpaired for t in theirs[s:e]]
+    return ()
+
+
+def _verb_form(tokens: Sequence[Token], lemma: str) -> Token | None:
+    """The first of ``tokens`` that is a form of the verb ``lemma`` ("ruled" for "rule").
+
+    >>> has = lambda word, lemma: _verb_form([Token(word, 0, len(word))], lemma) is not None
+    >>> has("ruled", "rule"), has("was", "be"), has("stopped", "stop"), has("tried", "try")
+    (True, True, True, True)
+    >>> has("rulers", "rule"), has("concern", "concede")
+    (False, False)
+    """
+    forms = _IRREGULAR.get(lemma)
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    y_forms = (lemma[:-1] + "ies", lemma[:-1] + "ied") if lemma.endswith("y") else ()  # "tried"
+    for tok in tokens:
+        word = fold_token(tok.text)
+        if forms is not None:
+            if word in forms:
+                return tok
+        elif word == lemma or word in y_forms or (word.startswith(stem) and _is_ending(word[len(stem) :], stem)):
+            return tok
+    return None
+
+
+def _is_ending(rest: str, stem: str) -> bool:
+    """An inflection: "ruled", "passes", "stopped" (a doubled consonant), "taken"."""
+    return rest in _ENDINGS or (rest[:1] == stem[-1:] and rest[1:] in ("ed", "ing"))
+
+
+_ENDINGS = frozenset(("s", "es", "d", "ed", "ing", "n", "en"))  # "us" is no form of "use", "plane" none of "plan"
+
+
+def _certainty(fa: list[Fact], fb: list[Fact], a0: str, b0: str) -> list[FactChange]:
+    out = []
+    ha = {f.value: f for f in fa if f.kind == "hedge" and f.label == "hedge"}
+    hb = {f.value: f for f in fb if f.kind == "hedge" and f.label == "hedge"}
+    ta = {_detail(f, "verb"): f for f in fa if f.kind == "hedge" and f.label == "tense"}
+    tb = {_detail(f, "verb"): f for f in fb if f.kind == "hedge" and f.label == "tense"}
+    gone = sorted(ha.keys() - hb.keys(), key=lambda w: ha[w].start)
+    new = sorted(hb.keys() - ha.keys(), key=lambda w: hb[w].start)
+    # A modal made certain ("could reach" → "will reach") is one change, told as the modal's,
+    # not a hedge removed plus a tense shifted (and the other way round).
+    told: set[str] = set()
+    # So is a claim no longer told as hearsay ("is expected to visit" → "will visit").
+    for verb in sorted(ta.keys() & tb.keys(), key=lambda v: ta[v].start):
+        modal_a = next((w for w in gone if _inside_fact(ha[w], ta[verb])), None)
+        modal_b = next((w for w in new if _inside_fact(hb[w], tb[verb])), None)
+        will_a, will_b = ta[verb].value.startswith("future"), tb[verb].value.startswith("future")
+        heard_a = next((w for w in gone if _detail(ha[w], "verb") == verb), None)
+        heard_b = next((w for w in new if _detail(hb[w], "verb") == verb), None)
+        if bool(heard_a) != bool(heard_b):
+            modal_a, modal_b = heard_a, heard_b
+        if (modal_a and will_b) or (modal_b and will_a) or bool(heard_a) != bool(heard_b):
+            before, after = ta[verb], tb[verb]
+            shown_a = f"{ha[heard_a].text} {before.text}" if heard_a else before.text
+            shown_b = f"{hb[heard_b].text} {after.text}" if heard_b else after.text
+            detail = f"“{shown_a}” → “{shown_b}”: " + (
+                f"hedge “{modal_a}” made certain" if modal_a else f"hedge “{modal_b}” added to a certainty"
+            )
+            out.append(_change("certainty_changed", before.sentence, after.sentence, before, after, detail))
+            gone = [w for w in gone if w != modal_a]
+            new = [w for w in new if w != modal_b]
+            told.add(verb)
+    # One modal for another ("would" → "may") is one change of certainty, not two.
+    swaps = list(zip([w for w in gone if w in MODALS], [w for w in new if w in MODALS], strict=False))
+    for old, now in swaps:
+        detail = f"hedge “{old}” → “{now}”"
+        out.append(_change("certainty_changed", ha[old].sentence, hb[now].sentence, ha[old], hb[now], detail))
+    gone = [w for w in gone if w not in {old for old, _ in swaps}]
+    new = [w for w in new if w not in {now for _, now in swaps}]
+    for word in gone:
+        out.append(_change("certainty_changed", ha[word].sentence, b0, ha[word], None, f"hedge “{word}” removed"))
+    for word in new:
+        out.append(_change("certainty_changed", a0, hb[word].sentence, None, hb[word], f"hedge “{word}” added"))
+    shifts: dict[tuple[str, str], list[str]] = {}
+    for verb in sorted(ta.keys() & tb.keys() - told, key=lambda v: ta[v].start):
+        if _completed(ta[verb].value) != _completed(tb[verb].value):
+            shifts.setdefault((ta[verb].value, tb[verb].value), []).append(verb)
+    for (tense_a, tense_b), verbs in shifts.items():
+        before, after = ta[verbs[0]], tb[verbs[0]]
+        out.append(
+            _change(
+                "certainty_changed",
+                before.sentence,
+                after.sentence,
+                before,
+                after,
+                f"tense of “{', '.join(verbs)}”: {tense_a} → {tense_b}",
+            )
+        )
+    return out
+
+
+def _inside_fact(inner: Fact, outer: Fact) -> bool:
+    return inner.sentence == outer.sentence and outer.start <= inner.start and inner.end <= outer.end

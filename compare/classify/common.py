@@ -1,0 +1,85 @@
+"""What the finding readers share: the articles' context and small helpers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from compare.facts import fold
+from compare.models import ChangeKind, Fact, FactChange, Sentence, Token
+from compare.verdict import expansion
+
+_STOP = frozenset(
+    (
+        "a an the of to in on at and or but by for from with as is was were be been being are it its this "
+        "that these those which who whom whose has have had not no than then so such into over under "
+        "after before also there their they them he she his her we our you your i me my also"
+    ).split()
+)
+_WORD = re.compile(r"[\w.'’&-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What classification needs to know about the articles."""
+
+    #: Publication dates of A and B (``None`` when unknown).
+    published: tuple[date | None, date | None] = (None, None)
+    #: Outlet names of A and B.
+    outlets: tuple[str, str] = ("", "")
+    #: A's whole text, to tell whether a name B cites appears anywhere in A.
+    a_text: str = ""
+    #: Every sentence by id, to place a word run in its sentence.
+    sentences: Mapping[str, Sentence] = field(default_factory=dict)
+    #: B's whole text, to tell whether a date A's claim lost is still given elsewhere in B.
+    b_text: str = ""
+    #: A's article id (its sentences' ``article``).
+    a_id: str = "A"
+    #: ``a_text`` and ``b_text`` folded once (they are searched for every new name: folding
+    #: them each time made classification quadratic in the article's length).
+    a_folded: str = field(init=False, default="")
+    b_folded: str = field(init=False, default="")
+
+    #: Acronyms already looked up in A (see :meth:`spelled_out`).
+    _spelled: dict[str, bool] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "a_folded", fold(self.a_text))
+        object.__setattr__(self, "b_folded", fold(self.b_text))
+
+    def spelled_out(self, acronym: str) -> bool:
+        """Whether a sentence of A writes out the name ``acronym`` stands for (each acronym is
+        looked up once: A is read once per acronym, not once per finding)."""
+        if acronym not in self._spelled:
+            sentences = [s.text for s in self.sentences.values() if s.article == self.a_id] or [self.a_text]
+            self._spelled[acronym] = any(
+                expansion([Token(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)], acronym)
+                for text in sentences
+            )
+        return self._spelled[acronym]
+
+
+def _overlaps_inside(fact: Fact | None, spans: list[tuple[str, int, int]]) -> bool:
+    """Whether ``fact`` overlaps a span without containing it whole."""
+    if fact is None:
+        return False
+    return any(
+        fact.sentence == s and fact.start < end and start < fact.end and not (fact.start <= start and end <= fact.end)
+        for s, start, end in spans
+    )
+
+
+def _within(fact: Fact, spans: list[tuple[str, int, int]]) -> bool:
+    return any(fact.sentence == s and start <= fact.start and fact.end <= end for s, start, end in spans)
+
+
+def _change(
+    kind: ChangeKind, a: str | None, b: str | None, before: Fact | None, after: Fact | None, detail: str
+) -> FactChange:
+    return FactChange(kind, a, b, before, after, detail)
+
+
+def _detail(f: Fact, key: str) -> str:
+    return dict(f.detail).get(key, "")

@@ -1,0 +1,260 @@
+"""Dates and numbers compared: conflicts, changes, roundings, bounds and units."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from datetime import date, timedelta
+
+from compare.classify.common import Context, _change, _detail
+from compare.classify.names import _unmatched
+from compare.dates import weekday_name
+from compare.facts import fold
+from compare.models import Fact, FactChange
+from compare.verdict import APPROXIMATE, BOUNDS, round_step
+
+
+def _dates(fa: list[Fact], fb: list[Fact], a0: str, b0: str, ctx: Context) -> list[FactChange]:
+    da = [f for f in fa if f.kind == "date"]
+    db = [f for f in fb if f.kind == "date"]
+    # The same words, or the same calendar day (resolved on one side only when one article
+    # has no publication date: "Monday" and "Monday" still match).
+    da, db = _unmatched(da, db, lambda x, y: _one_day(x, y) or fold(x.text) == fold(y.text))
+    out: list[FactChange] = []
+    # Days: a calendar date, a weekday, or "yesterday" once resolved by the publication date.
+    pa = [f for f in da if f.label in ("day", "weekday") or _is_iso(f.value)]
+    pb = [f for f in db if f.label in ("day", "weekday") or _is_iso(f.value)]
+    for before, after in zip(pa, pb, strict=False):
+        if _is_iso(before.value) and _is_iso(after.value):
+            out.append(
+                _change("date_conflict", before.sentence, after.sentence, before, after, _conflict(before, after, ctx))
+            )
+        else:
+            out.append(
+                _change(
+                    "date_changed",
+                    before.sentence,
+                    after.sentence,
+                    before,
+                    after,
+                    f"“{before.text}” → “{after.text}”: a different day"
+                    if before.value.startswith("--") and after.value.startswith("--")
+                    else f"“{before.text}” → “{after.text}” (no publication date to resolve them)",
+                )
+            )
+    n = min(len(pa), len(pb))
+    paired = pa[:n] + pb[:n]
+    # Months and years ("in March" → "in April", "in 2019" → "in 2018"), each with its own kind.
+    for precision in ("month", "quarter", "year", "time"):
+        ma = [f for f in da if f.label == precision]
+        mb = [f for f in db if f.label == precision]
+        for before, after in zip(ma, mb, strict=False):
+            paired += [before, after]
+            if _same_period(before.value, after.value):
+                continue  # "first quarter" and "Q1 2026": one quarter, said with and without its year
+            what = "half" if before.value.endswith(("H1", "H2")) else precision
+            detail = f"“{before.text}” → “{after.text}”: a different {what}"
+            out.append(_change("date_changed", before.sentence, after.sentence, before, after, detail))
+    # A date the claim lost or gained that the other article gives in another sentence moved
+    # ("In 1979, he was inducted" → "He was inducted. That was in 1979."): not dropped or added.
+    rest_a = [f for f in da if f not in paired and not _given_in(f, ctx.b_folded)]
+    rest_b = [f for f in db if f not in paired and not _given_in(f, ctx.a_folded)]
+    out += [_change("fact_dropped", f.sentence, b0, f, None, "date not in B") for f in rest_a]
+    out += [_change("fact_added", a0, f.sentence, None, f, "date not in A") for f in rest_b]
+    return out
+
+
+def _moved(change: FactChange, ctx: Context) -> bool:
+    """Whether a name or date one side's claim lacks stands elsewhere in that side's article."""
+    if change.kind == "fact_dropped" and change.before:
+        return _given_in(change.before, ctx.b_folded)
+    if change.kind == "fact_added" and change.after:
+        return _given_in(change.after, ctx.a_folded)
+    return False
+
+
+def _same_period(x: str, y: str) -> bool:
+    """Whether two quarter values agree where both say something: ``Q1`` and ``2026-Q1``."""
+    return x.rsplit("-", 1)[-1] == y.rsplit("-", 1)[-1] and ("-" not in x or "-" not in y or x == y)
+
+
+def _one_day(x: Fact, y: Fact) -> bool:
+    """Whether two date facts name the same day. A weekday is the most recent one, or the
+    coming one ("the match on Sunday" in a story of Wednesday): either reading agrees."""
+    if x.value == y.value:
+        return True
+    if not (_is_iso(x.value) and _is_iso(y.value)):
+        return False
+    dx, dy = date.fromisoformat(x.value), date.fromisoformat(y.value)
+    return (x.label == "weekday" and dx + _WEEK == dy) or (y.label == "weekday" and dy + _WEEK == dx)
+
+
+_WEEK = timedelta(days=7)
+
+
+def _given_in(f: Fact, folded_text: str) -> bool:
+    """Whether ``f``'s words (four characters or more) stand anywhere in ``folded_text``."""
+    words = fold(f.text)
+    if len(words) < 4:
+        return False
+    at = folded_text.find(words)
+    while at != -1:
+        end = at + len(words)
+        before_ok = at == 0 or not folded_text[at - 1].isalnum()
+        if before_ok and (end == len(folded_text) or not folded_text[end].isalnum()):
+            return True
+        at = folded_text.find(words, at + 1)
+    return False
+
+
+def _is_iso(value: str) -> bool:
+    return len(value) == 10 and value[4] == "-" and value[7] == "-"
+
+
+def _conflict(before: Fact, after: Fact, ctx: Context) -> str:
+    da, db = date.fromisoformat(before.value), date.fromisoformat(after.value)
+    pub = f", A published {ctx.published[0].isoformat()}" if ctx.published[0] else ""
+    return (
+        f"“{before.text}” = {da.isoformat()} ({weekday_name(da)}{pub}) but “{after.text}” = "
+        f"{db.isoformat()} ({weekday_name(db)})"
+    )
+
+
+def _weekday_conflicts(facts: list[Fact], in_a: bool) -> list[FactChange]:
+    """A weekday next to a calendar date it does not fall on ("Wednesday, Aug. 31, 2023")."""
+    dates = [f for f in facts if f.kind == "date"]
+    out = []
+    for w, d in itertools.pairwise(dates):
+        if w.label == "weekday" and d.label == "day" and d.start - w.end <= 3 and _is_iso(d.value):
+            day = date.fromisoformat(d.value)
+            if weekday_name(day).lower() != w.text.lower():
+                a, b = (w.sentence, None) if in_a else (None, w.sentence)
+                out.append(_change("date_conflict", a, b, w, d, f"{d.text} was a {weekday_name(day)}, not a {w.text}"))
+    return out
+
+
+def _numbers(fa: list[Fact], fb: list[Fact], a0: str, b0: str) -> list[FactChange]:
+    na = [f for f in fa if f.kind == "number"]
+    nb = [f for f in fb if f.kind == "number"]
+    na, nb = _unmatched(na, nb, _same_figure)
+    out, used = [], set()
+    for x in na:
+        match = next(
+            (
+                k
+                for k, y in enumerate(nb)
+                if k not in used and ((x.label and _kind_of_quantity(x) == _kind_of_quantity(y)) or x.value == y.value)
+            ),
+            None,
+        )
+        if match is not None:
+            used.add(match)
+            y = nb[match]
+            what = "" if _same_measure(x, y) else ": another unit or currency"
+            if not what and x.value == y.value and _bound(x) != _bound(y):
+                what = f": {_bound(x) or 'exact'} → {_bound(y) or 'exact'}"  # "more than 300" → "300"
+            out.append(_change("number_changed", x.sentence, y.sentence, x, y, f"{x.text} → {y.text}{what}"))
+        elif not _detail(x, "zero"):
+            out.append(_change("fact_dropped", x.sentence, b0, x, None, "number not in B"))
+    out += [
+        _change("fact_added", a0, y.sentence, None, y, "number not in A")
+        for k, y in enumerate(nb)
+        if k not in used and not _detail(y, "zero")
+    ]
+    return out
+
+
+# Units of measure: the same figure in another one is another quantity (35 km → 35 miles).
+_MEASURES = {
+    "length": "kilometre kilometer km mile metre meter m foot feet ft inch yard centimetre centimeter cm",
+    "mass": "kilogram kilo kg pound lb ton tonne gram g ounce",
+    "area": "acre hectare",
+    "volume": "litre liter gallon barrel",
+    "time": "second minute hour day week month year",
+    "temperature": "degree",
+}
+_MEASURE_OF = {unit: kind for kind, units in _MEASURES.items() for unit in units.split()}
+
+
+def _kind_of_quantity(f: Fact) -> str:
+    """What a number counts, for pairing: a unit's dimension ("length" for km and miles), money,
+    or else its unit as read ("people")."""
+    return _MEASURE_OF.get(f.label, f.label)
+
+
+def _same_measure(x: Fact, y: Fact) -> bool:
+    """Whether two figures are in the same unit (units other than measures and currencies are
+    nouns read loosely, "12 people" / "12 residents", and count as the same)."""
+    if x.label in _MEASURE_OF and y.label in _MEASURE_OF:
+        return _MEASURE_OF[x.label] != _MEASURE_OF[y.label] or x.label == y.label
+    cx, cy = _detail(x, "currency"), _detail(y, "currency")
+    return not (cx and cy and cx != cy)
+
+
+def _same_figure(x: Fact, y: Fact) -> bool:
+    """One figure: same unit and bound, same value or a rounding; or A's exact figure and B's
+    bound at its rounding ("18,400" → "more than 18,000"). The other way round ("more than
+    300" → "300") B claims a precision A did not give."""
+    if _bounded(x, y):
+        return True
+    same_value = x.value == y.value or _rounded(x, y) or _rounded(y, x)
+    return _same_measure(x, y) and _bound(x) == _bound(y) and same_value
+
+
+def _bound(f: Fact) -> str:
+    """``at least`` ("more than 300", "over 2,000"), ``at most`` ("up to 10"), or ""."""
+    low = " ".join(f.text.lower().split())
+    return next((side for phrase, side in BOUNDS.items() if low.startswith(phrase + " ")), "")
+
+
+def _bounded(x: Fact, y: Fact) -> bool:
+    """Whether ``y`` bounds the exact ``x`` at its rounding: 18,400 → "more than 18,000"."""
+    side = _bound(y)
+    if not side or _bound(x) or x.label != y.label:
+        return False
+    try:
+        vx, vy = float(x.value), float(y.value)
+    except ValueError:
+        return False
+    step = _step(y.text, approximate=True)  # the step of its last non-zero digit
+    return vy <= vx < vy + step if side == "at least" else vy - step < vx <= vy
+
+
+def _rounded(x: Fact, y: Fact) -> bool:
+    """Whether ``y`` is ``x`` rounded to the precision ``y`` is written in: 5.91 → 6,
+    3.2 million → 3 million, but not 4.5% → 4.75% or 12 → 15.
+
+    >>> n = lambda text, value: Fact("A1", "number", text, 0, 0, "", value)
+    >>> _rounded(n("5.91", "5.91"), n("about 6", "6")), _rounded(n("3.2 million", "3.2e+06"), n("3 million", "3e+06"))
+    (True, True)
+    >>> _rounded(n("4.5%", "4.5"), n("4.75%", "4.75")), _rounded(n("12", "12"), n("15", "15"))
+    (False, False)
+    """
+    if x.label != y.label or "tally" in (x.label, y.label):
+        return False
+    try:
+        vx, vy = float(x.value), float(y.value)
+    except ValueError:
+        return False
+    return vx != vy and abs(vx - vy) <= _step(y.text) / 2 + 1e-9 * abs(vy)
+
+
+def _step(text: str, approximate: bool | None = None) -> float:
+    """The value of one unit in a number's last written digit: 1 for "6", 0.01 for "4.75%",
+    100,000 for "3.2 million"; for a number said to be approximate, its last non-zero digit:
+    10 for "nearly 950" (``approximate`` says so when the text does not).
+
+    >>> _step("6"), _step("4.75%"), _step("3.2 million"), _step("nearly 950"), _step("950")
+    (1.0, 0.01, 100000.0, 10.0, 1.0)
+    """
+    digits = re.search(r"\d[\d,]*(?:\.(\d+))?", text)
+    decimals = len(digits.group(1)) if digits and digits.group(1) else 0
+    scale = next((v for w, v in _SCALES.items() if re.search(rf"\b{w}\b", text, re.I)), 1.0)
+    if approximate is None:
+        approximate = bool(APPROXIMATE & {w.lower() for w in text.split()})
+    if digits and not decimals and approximate:
+        return round_step(digits.group(0)) * scale
+    return float(10.0**-decimals * scale)
+
+
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}

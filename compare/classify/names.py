@@ -1,0 +1,147 @@
+"""Names compared: dropped, added, or one thing renamed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from compare.classify.common import _STOP, _change, _detail
+from compare.diff import fold as fold_token
+from compare.facts import fold
+from compare.models import Alignment, Fact, FactChange, Token
+from compare.verdict import initials_spans
+
+_RENAME_OVERLAP = 0.4  # share of name words two names must have in common to be one thing renamed
+
+
+def _names(facts: list[Fact]) -> list[Fact]:
+    """Entities outside attributions and quotes (those are compared as such)."""
+    boxes = [(f.start, f.end) for f in facts if f.kind in ("attribution", "quote")]
+    return [f for f in facts if f.kind == "entity" and not any(s <= f.start and f.end <= e for s, e in boxes)]
+
+
+def _short_form_in(f: Fact, vocabulary: set[str], tokens: Sequence[Token]) -> bool:
+    """Whether the other side names ``f`` by its surname ("Arteta" for "Mikel Arteta") or by
+    its acronym ("PSG" for "Paris Saint-Germain"), untagged there. (An organisation's last word
+    is often generic, "Agency": it does not count.)"""
+    words = fold(f.value).split()
+    if f.label not in ("PERSON", "ORG", "GPE", "FAC") or len(words) < 2:
+        return False
+    if f.label == "PERSON" and words[-1][:5] in vocabulary:
+        return True
+    return any(_acronym_of(t.text, f.value) for t in tokens if t.text.isupper())
+
+
+def _words(name: str) -> set[str]:
+    return {w[:5] for w in fold(name).replace("-", " ").replace("'s", "").split() if w not in _STOP}
+
+
+def same_entity(x: Fact, y: Fact) -> bool:
+    """One thing, named alike: word sets nest ("Lanmar" in "Lanmar province") or an acronym fits.
+
+    >>> from compare.models import Fact
+    >>> f = lambda t, acr="": Fact("A1", "entity", t, 0, 0, "ORG", t.lower(), (("acronym", acr),) if acr else ())
+    >>> same_entity(f("NRI"), f("National Research Institute", "NRI"))
+    True
+    >>> same_entity(f("Lanmar"), f("Lanmar province")), same_entity(f("Kenya"), f("Kenyan"))
+    (True, True)
+    """
+    wx, wy = _words(x.value), _words(y.value)
+    if wx and wy and (wx <= wy or wy <= wx):
+        return True
+    acr_x, acr_y = _detail(x, "acronym"), _detail(y, "acronym")
+    return (
+        bool({x.text.upper(), acr_x} & {y.text.upper(), acr_y} - {""})
+        or _acronym_of(y.text, x.value)
+        or _acronym_of(x.text, y.value)
+    )
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("-", " ").split() if w not in _STOP).upper()
+
+
+def _acronym_of(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` is the initials of ``name`` or of its last words ("FDA" of
+    "u.s. food and drug administration")."""
+    if not (2 <= len(acronym) <= 8 and acronym.isupper() and acronym.isalpha()):
+        return False
+    words = [w for w in name.replace("-", " ").split() if w not in _STOP]
+    return next(initials_spans(words, acronym), None) is not None
+
+
+def _unmatched(xs: list[Fact], ys: list[Fact], same) -> tuple[list[Fact], list[Fact]]:  # type: ignore[no-untyped-def]
+    """Facts of each side with no counterpart on the other."""
+    rest_x = [x for x in xs if not any(same(x, y) for y in ys)]
+    rest_y = [y for y in ys if not any(same(x, y) for x in xs)]
+    return rest_x, rest_y
+
+
+def _vocabulary(tokens: Sequence[Token]) -> set[str]:
+    return {fold_token(t.text)[:5] for t in tokens}
+
+
+def _entities(fa: list[Fact], fb: list[Fact], a0: str, b0: str, x_group: Alignment) -> list[FactChange]:
+    ea, eb = _unmatched(_names(fa), _names(fb), same_entity)
+    # The tagger may see a name on one side only ("Tab shares"): a name whose words all stand
+    # in the other side's text is not dropped or added; nor is a person the other side calls by
+    # surname, or a body by its acronym ("Mikel Arteta" → "Arteta", "Paris Saint-Germain" → "PSG").
+    words_a, words_b = _vocabulary(x_group.a_tokens), _vocabulary(x_group.b_tokens)
+    ea = [x for x in ea if not (_words(x.value) <= words_b or _short_form_in(x, words_b, x_group.b_tokens))]
+    eb = [y for y in eb if not (_words(y.value) <= words_a or _short_form_in(y, words_a, x_group.a_tokens))]
+    out, used = [], set()
+    for x in ea:
+        match = next(
+            (
+                k
+                for k, y in enumerate(eb)
+                if k not in used and (_overlap(x, y) >= _RENAME_OVERLAP or _same_slot(x_group, x, y))
+            ),
+            None,
+        )
+        if match is not None:
+            used.add(match)
+            y = eb[match]
+            acr = _detail(y, "acronym")
+            note = f"; {acr} is B's acronym for B's name" if acr else ""
+            out.append(
+                _change(
+                    "entity_renamed",
+                    x.sentence,
+                    y.sentence,
+                    x,
+                    y,
+                    f"one thing named differently: “{x.text}” → “{y.text}”{note}",
+                )
+            )
+    # Nationality adjectives ("Syrian") are too common to report as added or dropped facts.
+    out += [
+        _change("fact_dropped", x.sentence, b0, x, None, "name not in B")
+        for x in ea
+        if x.label != "NORP" and not any(c.before is x for c in out)
+    ]
+    out += [
+        _change("fact_added", a0, y.sentence, None, y, "name not in A")
+        for k, y in enumerate(eb)
+        if y.label != "NORP" and k not in used
+    ]
+    return out
+
+
+def _same_slot(x_group: Alignment, a: Fact, b: Fact) -> bool:
+    """Two names of one type that the word diff swaps for each other ("the National Disaster
+    Agency reached" → "the National Emergency Authority reached") name one thing two ways."""
+    if a.label != b.label or a.label == "NORP":
+        return False
+    for op in x_group.opcodes:
+        if op.tag != "replace":
+            continue
+        in_a = any(a.start <= t.start < a.end for t in x_group.a_tokens[op.i1 : op.i2])
+        in_b = any(b.start <= t.start < b.end for t in x_group.b_tokens[op.j1 : op.j2])
+        if in_a and in_b:
+            return True
+    return False
+
+
+def _overlap(x: Fact, y: Fact) -> float:
+    wx, wy = _words(x.value), _words(y.value)
+    return len(wx & wy) / len(wx | wy) if wx and wy else 0.0

@@ -1,0 +1,207 @@
+"""Attributions compared: a source shifted, credited elsewhere, or new in B."""
+
+from __future__ import annotations
+
+from compare.attribution import is_descriptor, same_person
+from compare.classify.common import _STOP, Context, _change, _detail
+from compare.classify.names import _acronym_of, _words
+from compare.facts import fold
+from compare.models import Fact, FactChange
+
+_KIND_WORDS = {
+    "anonymous": "anonymous source",
+    "document": "document",
+    "outlet": "outlet",
+    "person": "named person",
+    "official": "institution",
+    "other": "source",
+}
+
+
+def _attributions(fa: list[Fact], fb: list[Fact], a0: str, b0: str, ctx: Context) -> list[FactChange]:
+    aa = [f for f in fa if f.kind == "attribution"]
+    ab = [f for f in fb if f.kind == "attribution"]
+    out: list[FactChange] = []
+    for k in range(max(len(aa), len(ab))):
+        before = aa[k] if k < len(aa) else None
+        after = ab[k] if k < len(ab) else None
+        a_sid = before.sentence if before else a0
+        b_sid = after.sentence if after else b0
+        if before and after:
+            detail = _shift(before, after, ctx)
+            if detail:
+                out.append(_change("attribution_changed", a_sid, b_sid, before, after, detail))
+        elif after:
+            what = f"{_KIND_WORDS[after.label]}: {after.text}"
+            out.append(
+                _change(
+                    "attribution_changed",
+                    a_sid,
+                    b_sid,
+                    None,
+                    after,
+                    f"attribution added where A states it in its own voice ({what}){_referent(after, ctx)}",
+                )
+            )
+        elif before:
+            out.append(
+                _change(
+                    "attribution_changed",
+                    a_sid,
+                    b_sid,
+                    before,
+                    None,
+                    f"attribution removed: B states it in its own voice ({_KIND_WORDS[before.label]})",
+                )
+            )
+        if after and _is_new_name(after, ctx):
+            out.append(_new_source(after, b_sid, "not named anywhere in A"))
+    return out
+
+
+def _shift(before: Fact, after: Fact, ctx: Context) -> str:
+    r_a, r_b = _detail(before, "recipient"), _detail(after, "recipient")
+    # "a source told the Daily Star" -> "officials said": who heard it is credit dropped too.
+    credit = f"; the credit to “{r_a}” (who was told) is gone" if r_a and not r_b else ""
+    # "the World Health Organization" → "the WHO", "chief executive Lena Park" → "CEO Lena Park":
+    # one source, whose type may differ only because the short form reads differently.
+    if not _same_source(_detail(before, "source"), _detail(after, "source")):
+        if before.label != after.label:
+            return f"{_KIND_WORDS[before.label]} → {_KIND_WORDS[after.label]}{_referent(after, ctx)}{credit}"
+        if before.value != after.value:
+            kind = _KIND_WORDS[before.label]
+            surname_differs = before.label == "person" and before.value.split()[-1:] != after.value.split()[-1:]
+            if surname_differs or not _words(before.value) & _words(after.value):  # "Ruiz" → "Becker"
+                return f"another {kind}: “{_detail(before, 'source')}” → “{_detail(after, 'source')}”{credit}"
+            return f"same kind of source ({kind}), named differently{_referent(after, ctx)}{credit}"
+    cue_a, cue_b = _detail(before, "cue").lower(), _detail(after, "cue").lower()
+    stance_a, stance_b = _STANCE.get(cue_a, ""), _STANCE.get(cue_b, "")
+    if stance_a != stance_b:
+        # "The complaint alleges that ..." → "... says ...", "Keane said" → "Keane admitted": the
+        # verb now hardens, softens or concedes the claim.
+        what = {
+            ("alleging", ""): "an allegation no longer called one",
+            ("", "alleging"): "now called an allegation",
+            ("", "conceding"): "now told as a concession",
+            ("conceding", ""): "no longer told as a concession",
+        }.get((stance_a, stance_b), f"{stance_a or 'plain'} → {stance_b or 'plain'}")
+        return f"same source; “{cue_a}” → “{cue_b}”: {what}{credit}"
+    if fold(r_a) != fold(r_b) and r_a and r_b:
+        if is_descriptor(r_a) or is_descriptor(r_b):
+            return f"same source; told “{r_a}” → “{r_b}” (likely the same outlet, named by a descriptor)"
+        return f"same source; told “{r_a}” → “{r_b}”: credited to another outlet"
+    return f"same source; told “{r_a}” → nobody named" if credit else ""
+
+
+# Reporting verbs that take a stance on what they report (others, "said", "told", are plain).
+_STANCE = dict.fromkeys("alleged alleges claimed claims".split(), "alleging") | dict.fromkeys(
+    "admitted admits acknowledged acknowledges conceded concedes".split(), "conceding"
+)
+
+
+def _same_source(a: str, b: str) -> bool:
+    """Whether two source names name one source: the same words, an acronym and its expansion
+    ("the WHO", "the World Health Organization"), or one person with a different title
+    ("Orbital chief executive Lena Park", "Orbital CEO Lena Park").
+
+    >>> _same_source("the WHO", "The World Health Organization"), _same_source("AP", "the Associated Press")
+    (True, True)
+    >>> _same_source("chief executive Lena Park", "CEO Lena Park"), _same_source("Reuters", "CNN")
+    (True, False)
+    >>> _same_source("a source", "a senior source"), _same_source("officials", "local officials")
+    (False, False)
+    >>> _same_source("Putin", "Russian President Vladimir Putin"), _same_source("Bloomberg News", "Bloomberg")
+    (True, True)
+    >>> _same_source("The State Department", "The U.S. Department of State")
+    True
+    """
+    words_a, words_b = _name_words(a), _name_words(b)
+    if not words_a or not words_b:
+        return False
+    if words_a == words_b:
+        return True
+    short, long = sorted((words_a, words_b), key=len)
+    if len(short) == 1 and short[0].isupper() and len(short[0]) >= 2:
+        # A two-letter acronym for a body named with "the" ("AP", "the Associated Press"), not
+        # for a person's initials ("Anna Petrova").
+        definite = (a if words_a is long else b).lower().startswith("the ")
+        return (len(short[0]) > 2 or definite) and _acronym_of(short[0], " ".join(long).lower())
+    if _title_differs(short, long):
+        return False  # "the Deputy Prime Minister" is not "the Prime Minister"
+    # A person with another title: the same capitalised name of two or more words at the end.
+    tail_a, tail_b = words_a[-2:], words_b[-2:]
+    if len(short) >= 2 and tail_a == tail_b and all(w[:1].isupper() for w in tail_a):
+        return True
+    if not all(w[:1].isupper() for w in short):
+        return False  # "officials" and "local officials" are not one named source
+    # A person by surname or without a title ("Putin" after "President Vladimir Putin").
+    if short == long[-len(short) :]:
+        return True
+    # One body, its name ordered or qualified differently ("State Department", "U.S. Department
+    # of State"), or with a generic word more ("Bloomberg News").
+    content_short = {w.lower() for w in short} - _STOP
+    content_long = {w.lower().strip(".") for w in long} - _STOP
+    extra = content_long - content_short
+    return content_short <= content_long and (len(content_short) >= 2 or extra <= _GENERIC_NAME_WORDS)
+
+
+# Words that make a title another office: "Deputy Prime Minister", "Vice President".
+_TITLE_MODIFIERS = frozenset("deputy vice acting former assistant interim associate co-chair ex".split())
+
+
+def _title_differs(x: list[str], y: list[str]) -> bool:
+    """Whether one name has a title modifier ("Deputy", "Vice", "Acting") the other lacks."""
+    mx, my = {w.lower() for w in x} & _TITLE_MODIFIERS, {w.lower() for w in y} & _TITLE_MODIFIERS
+    return mx != my
+
+
+# Words that name the kind of body, not which one: "Bloomberg News" is Bloomberg.
+_GENERIC_NAME_WORDS = frozenset("news agency newspaper television tv radio network group media service wire".split())
+
+
+def _name_words(source: str) -> list[str]:
+    """A source's words without a leading article."""
+    words = source.replace("’", "'").split()
+    return words[1:] if words and words[0].lower() in ("the", "a", "an") else words
+
+
+def _referent(f: Fact, ctx: Context) -> str:
+    """For an outlet named by a descriptor ("the daily"), say it likely means A's outlet."""
+    source = _detail(f, "source")
+    descriptor = is_descriptor(source)
+    if f.label == "outlet" and ctx.outlets[0] and fold(ctx.outlets[0]) not in fold(source) and descriptor:
+        return f"; a descriptor, likely of {ctx.outlets[0]} (A's outlet)"
+    return ""
+
+
+def _is_new_name(f: Fact, ctx: Context) -> bool:
+    source = _detail(f, "source")
+    if f.label not in ("outlet", "person") or is_descriptor(source):
+        return False
+    name = fold(source).removeprefix("the ")
+    if f.label == "person" and len(name.split()) > 2:
+        name = " ".join(name.split()[-2:])  # "Orbital CEO Lena Park": A named "Lena Park" with another title
+    acronym = _name_words(source)
+    if len(acronym) == 1 and acronym[0].isupper() and ctx.spelled_out(acronym[0]):
+        return False  # "the CDC" where A wrote "the Centers for Disease Control and Prevention"
+    return name not in ctx.a_folded and name != fold(ctx.outlets[0])
+
+
+def _sources_of_added_claim(fb: list[Fact], b_sid: str, named: list[str]) -> list[FactChange]:
+    """Every source of a claim only B carries, but a person once: "Okoro said" after "Governor
+    Maria Okoro said" in an earlier added claim is the same source."""
+    out = []
+    for f in fb:
+        if f.kind != "attribution":
+            continue
+        source = _detail(f, "source")
+        if f.label == "person" and any(same_person(source, n) for n in named):
+            continue
+        if f.label == "person":
+            named.append(source)
+        out.append(_new_source(f, b_sid, "in a claim only B carries"))
+    return out
+
+
+def _new_source(f: Fact, b_sid: str, where: str) -> FactChange:
+    return _change("new_source", None, b_sid, None, f, f"{_KIND_WORDS[f.label]} “{_detail(f, 'source')}” {where}")

@@ -1,0 +1,135 @@
+"""Quotes carried or altered, and runs of words (details) one side lacks."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping, Sequence
+
+from compare.classify.common import _STOP, _change
+from compare.diff import fold as fold_token
+from compare.facts import fold
+from compare.models import Alignment, Fact, FactChange, Sentence, Token
+from compare.verdict import token_text
+
+_QUOTE_SAME = 0.6  # difflib ratio above which two quotes are one quote, altered
+
+
+def _quotes(fa: list[Fact], fb: list[Fact], a0: str, b0: str) -> list[FactChange]:
+    qa = [f for f in fa if f.kind == "quote"]
+    qb = [f for f in fb if f.kind == "quote"]
+    out, used = [], set()
+    for q in qa:
+        best = max(
+            ((_quote_likeness(q.value, o.value), k) for k, o in enumerate(qb) if k not in used),
+            default=(0.0, -1),
+        )
+        if best[0] >= _QUOTE_SAME:
+            used.add(best[1])
+            other = qb[best[1]]
+            if q.value == other.value:
+                out.append(_change("quote_intact", q.sentence, other.sentence, q, other, "quoted word for word"))
+            else:
+                trimmed = _inside_quote(other.value, q.value)
+                detail = _word_diff(q.text, other.text, "quote trimmed" if trimmed else "quote altered")
+                out.append(_change("quote_altered", q.sentence, other.sentence, q, other, detail))
+        else:
+            out.append(_change("fact_dropped", q.sentence, b0, q, None, "quote not in B"))
+    out += [_change("fact_added", a0, o.sentence, None, o, "quote not in A") for k, o in enumerate(qb) if k not in used]
+    return out
+
+
+def _quote_likeness(x: str, y: str) -> float:
+    """How alike two folded quotes are: 1 when one is cut from the other (four words or more),
+    else difflib's ratio (a trimmed quote has a low ratio, but is the same quote)."""
+    if _inside_quote(x, y) or _inside_quote(y, x):
+        return 1.0
+    return difflib.SequenceMatcher(None, x, y).ratio()
+
+
+def _inside_quote(part: str, whole: str) -> bool:
+    core = part.strip(" .,;:!?")
+    return len(core.split()) >= 4 and core in whole
+
+
+def _word_diff(a: str, b: str, what: str = "quote altered") -> str:
+    wa, wb = a.split(), b.split()
+    parts = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
+        if tag != "equal":
+            parts.append(
+                f"[-{' '.join(wa[i1:i2])}-]{{+{' '.join(wb[j1:j2])}+}}".replace("[--]", "").replace("{++}", "")
+            )
+    return f"{what}: " + " ".join(parts)
+
+
+def _details(x: Alignment, fa: list[Fact], fb: list[Fact], sentences: Mapping[str, Sentence]) -> list[FactChange]:
+    """Runs of words one side has and the other lacks, outside the facts compared above."""
+    changed_a: set[int] = set()
+    changed_b: set[int] = set()
+    for op in x.opcodes:
+        if op.tag == "equal":
+            continue
+        n_a = _content(x.a_tokens[op.i1 : op.i2])
+        n_b = _content(x.b_tokens[op.j1 : op.j2])
+        if op.tag == "replace" and n_a <= 2 and n_b <= 2 and n_a and n_b:
+            continue  # a word or two swapped for others ("most important" → "top"): rewording
+        changed_a.update(range(op.i1, op.i2))
+        changed_b.update(range(op.j1, op.j2))
+    out = []
+    side_a = [sentences[i] for i in x.a if i in sentences]
+    side_b = [sentences[j] for j in x.b if j in sentences]
+    for run in _runs(x.a_tokens, changed_a, fa, x.b_tokens, side_a):
+        out.append(_change("fact_dropped", run.sentence, x.b[0], run, None, "detail not in B"))
+    for run in _runs(x.b_tokens, changed_b, fb, x.a_tokens, side_b):
+        out.append(_change("fact_added", x.a[0], run.sentence, None, run, "detail not in A"))
+    return out
+
+
+def _content(tokens: Sequence[Token]) -> int:
+    return sum(1 for t in tokens if t.text[0].isalnum() and fold_token(t.text) not in _STOP)
+
+
+def _runs(
+    tokens: Sequence[Token], changed: set[int], facts: list[Fact], other: Sequence[Token], side: list[Sentence]
+) -> Iterable[Fact]:
+    """Maximal runs of changed tokens within one sentence (bridging one stopword), cut at the
+    spans of facts compared on their own (attributions, quotes, dates, names)."""
+    walls = [
+        (f.start, f.end)
+        for f in facts
+        if f.kind in ("attribution", "quote", "date") or (f.kind == "entity" and f.label != "NORP")
+    ]
+    others = {fold_token(t.text)[:5] for t in other}
+
+    def sentence_of(tok: Token) -> str:
+        return next((s.id for s in side if s.start <= tok.start < s.end), "")
+
+    def open_at(k: int) -> bool:
+        return k in changed and not any(s <= tokens[k].start < e for s, e in walls)
+
+    run: list[int] = []
+    for k, tok in enumerate(tokens):
+        same = not run or sentence_of(tokens[run[0]]) == sentence_of(tok)
+        bridge = bool(run) and k + 1 in changed and fold_token(tok.text) in _STOP
+        if same and (open_at(k) or (bridge and not any(s <= tok.start < e for s, e in walls))):
+            run.append(k)
+            continue
+        yield from _as_detail(tokens, run, others, sentence_of)
+        run = [k] if open_at(k) else []
+    yield from _as_detail(tokens, run, others, sentence_of)
+
+
+def _as_detail(tokens: Sequence[Token], run: list[int], others: set[str], sentence_of) -> list[Fact]:  # type: ignore[no-untyped-def]
+    while run and (not tokens[run[-1]].text[0].isalnum() or fold_token(tokens[run[-1]].text) in _STOP):
+        run = run[:-1]
+    while run and not tokens[run[0]].text[0].isalnum():
+        run = run[1:]
+    content = [tokens[k] for k in run if tokens[k].text[0].isalnum() and fold_token(tokens[k].text) not in _STOP]
+    if len(content) < 2:
+        return []
+    missing = [t for t in content if fold_token(t.text)[:5] not in others]
+    if len(missing) * 4 < len(content) * 3:  # mostly reworded, not a new or lost detail
+        return []
+    first, last = tokens[run[0]], tokens[run[-1]]
+    text = token_text([tokens[k] for k in run])
+    return [Fact(sentence_of(first), "detail", text, first.start, last.end, "", fold(text))]
