@@ -19,7 +19,7 @@ from compare.errors import CompareError, NoContentError
 from compare.facts import FactExtractor
 from compare.models import Alignment, Article, ArticleResult, Block, Comparison, Sentence
 from compare.segment import segment
-from compare.verdict import NO_SAME_DAYS, DaySpan, contradicted, same_days, verdict
+from compare.verdict import DaySpan, SameOnBothSides, contradicted, same_days, verdict
 
 
 def compare_articles(
@@ -166,7 +166,7 @@ def _alignment(
     ops = diff_tokens(ta, tb)
     # A B sentence's "Aug. 31" takes its year from A's date when B has none (as the facts do).
     days_a, days_b = _days(sa, published[0]), _days(sb, published[1], published[0])
-    same = same_days(ta, tb, days_a, days_b) if days_a and days_b else NO_SAME_DAYS
+    same = same_days(ta, tb, days_a, days_b) if days_a and days_b else SameOnBothSides()
     kind, reasons = verdict(ta, tb, ops, bead.score, config, same)
     return Alignment(ids_a, ids_b, round(bead.score, 4), kind, ta, tb, ops, reasons)
 
@@ -178,9 +178,9 @@ def _days(sentences: Sequence[Sentence], published: date | None, year_from: date
     for s in sentences:
         for d in find_dates(s.text, published, year_from):
             if d.precision == "time":  # "3 p.m." and "15:00" are one time
-                out.append((s.start + d.start, s.start + d.end, d.yearless))
+                out.append(DaySpan(s.start + d.start, s.start + d.end, d.yearless))
             elif d.resolved is not None and d.precision not in ("month", "quarter", "year"):
-                out.append((s.start + d.start, s.start + d.end, d.resolved))
+                out.append(DaySpan(s.start + d.start, s.start + d.end, d.resolved))
                 if d.precision == "weekday":
-                    out.append((s.start + d.start, s.start + d.end, d.resolved + timedelta(days=7)))
+                    out.append(DaySpan(s.start + d.start, s.start + d.end, d.resolved + timedelta(days=7)))
     return out

@@ -138,9 +138,26 @@ _TALLY = re.compile(r"\d+-\d+")
 #: its value. A weekday replaced by a month (``Wednesday`` → ``Aug. 31``) is a conflict unless
 #: the publication dates make them the same day (see :func:`same_days`).
 Figure = tuple[str, float | str]
-#: A resolved date or time mention: its span (in token offsets) and its calendar day, or its
-#: clock (``T15:00``) for a time of day.
-DaySpan = tuple[int, int, date | str]
+
+
+@dataclass(frozen=True, slots=True)
+class DaySpan:
+    """A resolved date or time mention, for :func:`same_days`."""
+
+    #: Its span, in the offsets of the tokens it is compared with.
+    start: int
+    end: int
+    #: Its calendar day, or its clock (``T15:00``) for a time of day.
+    day: date | str
+
+
+@dataclass(frozen=True, slots=True)
+class SameOnBothSides:
+    """Token indices, on each side, of words that say what the other side says another way
+    (a day named both ways, an acronym and its name): never changed details."""
+
+    a: frozenset[int] = frozenset()
+    b: frozenset[int] = frozenset()
 
 
 def figure(text: str) -> Figure | None:
@@ -406,39 +423,35 @@ def _kind(text: str) -> str:
     return "negations" if low in _NEGATIONS else "names"
 
 
-#: Token indices, on each side, of date mentions that name a day the other side names too.
-SameDays = tuple[frozenset[int], frozenset[int]]
-NO_SAME_DAYS: SameDays = (frozenset(), frozenset())
-
-
-def same_days(a: Sequence[Token], b: Sequence[Token], days_a: Sequence[DaySpan], days_b: Sequence[DaySpan]) -> SameDays:
+def same_days(
+    a: Sequence[Token], b: Sequence[Token], days_a: Sequence[DaySpan], days_b: Sequence[DaySpan]
+) -> SameOnBothSides:
     """The tokens of each side's date mentions whose day the other side also names.
 
-    ``days_a`` and ``days_b`` are resolved date mentions as ``(start, end, day)`` in the
-    tokens' offsets. "on Wednesday" and "on Aug. 30" are the same day when Wednesday, by the
-    article's publication date, was Aug. 30: a rewrite that spells the day out has not
-    changed it.
+    ``days_a`` and ``days_b`` are resolved date mentions, in the tokens' offsets. "on
+    Wednesday" and "on Aug. 30" are the same day when Wednesday, by the article's publication
+    date, was Aug. 30: a rewrite that spells the day out has not changed it.
 
     >>> from datetime import date
     >>> a = [Token("on", 0, 2), Token("Wednesday", 3, 12)]
     >>> b = [Token("on", 0, 2), Token("Aug.", 3, 7), Token("30", 8, 10)]
-    >>> same_days(a, b, [(3, 12, date(2023, 8, 30))], [(3, 10, date(2023, 8, 30))])
-    (frozenset({1}), frozenset({1, 2}))
-    >>> same_days(a, b, [(3, 12, date(2023, 8, 30))], [(3, 10, date(2023, 8, 31))])
-    (frozenset(), frozenset())
+    >>> same_days(a, b, [DaySpan(3, 12, date(2023, 8, 30))], [DaySpan(3, 10, date(2023, 8, 30))])
+    SameOnBothSides(a=frozenset({1}), b=frozenset({1, 2}))
+    >>> same_days(a, b, [DaySpan(3, 12, date(2023, 8, 30))], [DaySpan(3, 10, date(2023, 8, 31))])
+    SameOnBothSides(a=frozenset(), b=frozenset())
     """
 
     def inside(tokens: Sequence[Token], mine: Sequence[DaySpan], theirs: Sequence[DaySpan]) -> frozenset[int]:
-        shared = [(start, end) for start, end, day in mine if any(day == other for _, _, other in theirs)]
-        return frozenset(k for k, t in enumerate(tokens) if any(s <= t.start and t.end <= e for s, e in shared))
+        shared = [d for d in mine if any(d.day == other.day for other in theirs)]
+        return frozenset(k for k, t in enumerate(tokens) if any(d.start <= t.start and t.end <= d.end for d in shared))
 
-    return inside(a, days_a, days_b), inside(b, days_b, days_a)
+    return SameOnBothSides(inside(a, days_a, days_b), inside(b, days_b, days_a))
 
 
 _CONNECTORS = frozenset(("and", "of", "for", "the", "&", "on", "in", "de"))
 
 
-def acronyms(a: Sequence[Token], b: Sequence[Token]) -> SameDays:
+def acronyms(a: Sequence[Token], b: Sequence[Token]) -> SameOnBothSides:
     """The tokens of an acronym on one side and of the name it stands for on the other.
 
     "the FDA" and "the U.S. Food and Drug Administration" name one body: neither is a changed
@@ -448,9 +461,9 @@ def acronyms(a: Sequence[Token], b: Sequence[Token]) -> SameDays:
     >>> toks = lambda s: [Token(w, k, k + 1) for k, w in enumerate(s.split())]
     >>> a, b = toks("The U.S. Food and Drug Administration said"), toks("The FDA said")
     >>> acronyms(a, b)
-    (frozenset({2, 3, 4, 5}), frozenset({1}))
+    SameOnBothSides(a=frozenset({2, 3, 4, 5}), b=frozenset({1}))
     >>> acronyms(toks("The Fire Department said"), toks("The FBI said"))
-    (frozenset(), frozenset())
+    SameOnBothSides(a=frozenset(), b=frozenset())
     """
     same_a: set[int] = set()
     same_b: set[int] = set()
@@ -464,7 +477,7 @@ def acronyms(a: Sequence[Token], b: Sequence[Token]) -> SameDays:
             if name:
                 mine.add(k)
                 theirs.update(name)
-    return frozenset(same_a), frozenset(same_b)
+    return SameOnBothSides(frozenset(same_a), frozenset(same_b))
 
 
 def expansion(tokens: Sequence[Token], acronym: str) -> list[int]:
@@ -515,7 +528,7 @@ def evidence(
     ops: Sequence[DiffOp],
     cosine: float = 1.0,
     tolerance: float = 0.1,
-    same: SameDays = NO_SAME_DAYS,
+    same: SameOnBothSides = SameOnBothSides(),
 ) -> Evidence:
     """Measure a two-sided group for :func:`verdict`.
 
@@ -541,10 +554,10 @@ def evidence(
         if op.tag == "equal":
             continue
         lost = [
-            k for k in range(op.i1, op.i2) if side_a.keys[k] not in keys_b and k not in same[0] and is_fact_token(a, k)
+            k for k in range(op.i1, op.i2) if side_a.keys[k] not in keys_b and k not in same.a and is_fact_token(a, k)
         ]
         new = [
-            k for k in range(op.j1, op.j2) if side_b.keys[k] not in keys_a and k not in same[1] and is_fact_token(b, k)
+            k for k in range(op.j1, op.j2) if side_b.keys[k] not in keys_a and k not in same.b and is_fact_token(b, k)
         ]
         kinds.update(_kind(a[k].text) for k in lost)
         kinds.update(_kind(b[k].text) for k in new)
@@ -554,14 +567,14 @@ def evidence(
         figures_a = [f for f in figures_a if not _approximated(f, new, b)]
         figures_b = [f for f in figures_b if not _approximated(f, lost, a)]
         kinds["conflicts"] += conflict(figures_a, figures_b, tolerance)
-        shown_a, shown_b = [k for k in lost if k not in named[0]], [k for k in new if k not in named[1]]
+        shown_a, shown_b = [k for k in lost if k not in named.a], [k for k in new if k not in named.b]
         details += [f"-{run}" for run in _runs(a, shown_a)] + [f"+{run}" for run in _runs(b, shown_b)]
     wa, wb = side_a.word_keys(), side_b.word_keys()
     overlap = _shared(_grams(wa, 1), _grams(wb, 1))
     phrases = _shared(_grams(wa, 4), _grams(wb, 4))
     chars = _shared(side_a.char_grams(), side_b.char_grams())
     lost_words, new_words = side_a.unmatched(keys_b), side_b.unmatched(keys_a)
-    skip_a, skip_b = named[0] | same[0], named[1] | same[1]  # shown content leaves these out
+    skip_a, skip_b = named.a | same.a, named.b | same.b  # shown content leaves these out
     equal = sum(op.i2 - op.i1 for op in ops if op.tag == "equal")
     stretch = max((max(op.i2 - op.i1, op.j2 - op.j1) for op in ops if op.tag != "equal"), default=0)
     return Evidence(
@@ -595,7 +608,7 @@ def verdict(
     ops: Sequence[DiffOp],
     cosine: float | None = None,
     config: Config | None = None,
-    same: SameDays = NO_SAME_DAYS,
+    same: SameOnBothSides = SameOnBothSides(),
 ) -> tuple[Verdict, tuple[str, ...]]:
     """The verdict for a two-sided group and, for ``changed``, the details that differ.
 
