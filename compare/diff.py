@@ -8,6 +8,7 @@ back to the original text. Tokens compare case-insensitively with typographic qu
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -63,3 +64,11 @@ def diff_tokens(a: Sequence[Token], b: Sequence[Token]) -> tuple[DiffOp, ...]:
     matcher.set_seq2([fold(t.text) for t in b])
     matcher.set_seq1([fold(t.text) for t in a])
     return tuple(DiffOp(tag, i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes())  # type: ignore[arg-type]
+
+
+def token_text(tokens: Sequence[Token]) -> str:
+    """Tokens back to text, spaced as they were in the article."""
+    out = tokens[0].text
+    for prev, tok in itertools.pairwise(tokens):
+        out += ("" if tok.start == prev.end else " ") + tok.text
+    return out

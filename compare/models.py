@@ -332,3 +332,23 @@ class Provenance:
             if art.result.article.id == article_id:
                 return art
         raise KeyError(article_id)
+
+
+@dataclass(frozen=True, slots=True)
+class DaySpan:
+    """A resolved date or time mention, for :func:`compare.verdict.same_days`."""
+
+    #: Its span, in the offsets of the tokens it is compared with.
+    start: int
+    end: int
+    #: Its calendar day, or its clock (``T15:00``) for a time of day.
+    day: date | str
+
+
+@dataclass(frozen=True, slots=True)
+class SameOnBothSides:
+    """Token indices, on each side, of words that say what the other side says another way
+    (a day named both ways, an acronym and its name): never changed details."""
+
+    a: frozenset[int] = frozenset()
+    b: frozenset[int] = frozenset()

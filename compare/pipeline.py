@@ -17,9 +17,9 @@ from compare.diff import diff_tokens, tokenize
 from compare.embed import CachingEmbedder, Embedder
 from compare.errors import CompareError, NoContentError
 from compare.facts import FactExtractor
-from compare.models import Alignment, Article, ArticleResult, Block, Comparison, Sentence
+from compare.models import Alignment, Article, ArticleResult, Block, Comparison, DaySpan, SameOnBothSides, Sentence
 from compare.segment import segment
-from compare.verdict import DaySpan, SameOnBothSides, contradicted, same_days, verdict
+from compare.verdict import contradicted, same_days, verdict
 
 
 def compare_articles(

@@ -22,57 +22,18 @@ it falls back to the detail rule.
 
 from __future__ import annotations
 
-import itertools
 import math
-import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
 from typing import TypeVar
 
+from compare.acronyms import acronyms
 from compare.config import Config
-from compare.diff import fold
-from compare.models import Alignment, DiffOp, FactChange, Token, Verdict
+from compare.diff import fold, token_text
+from compare.figures import MONTHS_DAYS, approximated, conflict, figure
+from compare.models import Alignment, DaySpan, DiffOp, FactChange, SameOnBothSides, Token, Verdict
 
-_MONTHS_DAYS = frozenset(
-    [
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "may",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "tomorrow",
-    ]
-)
 _NUMBER_WORDS = frozenset(
     [
         "one",
@@ -107,13 +68,14 @@ _NUMBER_WORDS = frozenset(
 _NEGATIONS = frozenset(("not no never n't without nobody none nothing neither nor cannot").split())
 _PREFIX = 5
 _T = TypeVar("_T")
+_NOTHING_SAME = SameOnBothSides()
 
 
 def is_fact_token(tokens: Sequence[Token], k: int) -> bool:
     """Whether ``tokens[k]`` carries a checkable detail (number, name, date, negation)."""
     text = tokens[k].text
     low = fold(text).rstrip(".")
-    if any(c.isdigit() for c in text) or low in _MONTHS_DAYS or low in _NUMBER_WORDS or low in _NEGATIONS:
+    if any(c.isdigit() for c in text) or low in MONTHS_DAYS or low in _NUMBER_WORDS or low in _NEGATIONS:
         return True
     sentence_start = k == 0 or tokens[k - 1].text in {".", "!", "?", "“", '"'}
     return text[:1].isupper() and not sentence_start
@@ -125,149 +87,7 @@ def _key(low: str) -> str:
     if any(c.isdigit() for c in low):
         return low
     low = low.replace(".", "")  # U.S. = US, Aug. = Aug
-    return low[:3] if low in _MONTHS_DAYS else low[:_PREFIX]  # Aug = August
-
-
-_SMALL_NUMBERS = {
-    w: float(n) for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
-} | {"no": 0.0}  # "No deaths" → "Two deaths"
-_FIGURE = re.compile(r"([a-z]{0,2}\$|£|€)?(\d[\d,]*(?:\.\d+)?)(%|[a-z]{0,3})")
-#: A tally, score or range written as two figures ("7-2", "21-14", "10-15"): compared whole.
-_TALLY = re.compile(r"\d+-\d+")
-#: A figure: its kind (a unit such as ``$`` or ``%``, or ``date`` for a day or month name) and
-#: its value. A weekday replaced by a month (``Wednesday`` → ``Aug. 31``) is a conflict unless
-#: the publication dates make them the same day (see :func:`same_days`).
-Figure = tuple[str, float | str]
-
-
-@dataclass(frozen=True, slots=True)
-class DaySpan:
-    """A resolved date or time mention, for :func:`same_days`."""
-
-    #: Its span, in the offsets of the tokens it is compared with.
-    start: int
-    end: int
-    #: Its calendar day, or its clock (``T15:00``) for a time of day.
-    day: date | str
-
-
-@dataclass(frozen=True, slots=True)
-class SameOnBothSides:
-    """Token indices, on each side, of words that say what the other side says another way
-    (a day named both ways, an acronym and its name): never changed details."""
-
-    a: frozenset[int] = frozenset()
-    b: frozenset[int] = frozenset()
-
-
-def figure(text: str) -> Figure | None:
-    """The kind and value of a number or date token; ``None`` for anything else (``yesterday``).
-
-    >>> figure("US$2,053.27"), figure("Six"), figure("40%"), figure("Wednesday"), figure("Aug.")
-    (('us$', 2053.27), ('', 6.0), ('%', 40.0), ('date', 'wed'), ('date', 'aug'))
-    >>> figure("yesterday") is None and figure("Reuters") is None
-    True
-    >>> figure("7-2"), conflict([figure("7-2")], [figure("6-3")], 0.0)
-    (('tally', '7-2'), True)
-    """
-    low = fold(text).replace(".", "") if not any(c.isdigit() for c in text) else fold(text).rstrip(".")
-    if low in _SMALL_NUMBERS:
-        return "", _SMALL_NUMBERS[low]
-    if low in _MONTHS_DAYS and low[:3] not in ("tod", "yes", "tom"):
-        return "date", low[:3]
-    if _TALLY.fullmatch(low):
-        return "tally", low
-    match = _FIGURE.fullmatch(low)
-    if not match:
-        return None
-    return (match.group(1) or "") + match.group(3), float(match.group(2).replace(",", ""))
-
-
-def conflict(lost: Sequence[Figure], new: Sequence[Figure], tolerance: float) -> bool:
-    """Whether new figures replace lost ones of the same kind, none a rounding of a lost one.
-
-    >>> conflict([("", 2.0)], [("", 6.0)], 0.0), conflict([("", 5.91)], [("", 6.0)], 0.0)
-    (True, False)
-    >>> conflict([("", 4.5)], [("", 4.75)], 0.0), conflict([("date", "wed")], [("date", "aug")], 0.0)
-    (True, True)
-    >>> conflict([("£", 9.0)], [("$", 14.0)], 0.0)
-    False
-    """
-    pairs = [(x, y) for kind_x, x in lost for kind_y, y in new if kind_x == kind_y]
-    if not pairs:
-        return False
-    for x, y in pairs:
-        if isinstance(x, str) or isinstance(y, str):
-            if x == y:
-                return False
-        elif _rounds(x, y) or _rounds(y, x) or abs(x - y) <= tolerance * max(abs(x), abs(y)):
-            return False
-    return True
-
-
-#: Words that make a number approximate ("nearly 950" for 945). Bounds ("more than 20",
-#: "over 2,000", "up to 10") are not: 15 contradicts "more than 20".
-APPROXIMATE = frozenset("about around nearly almost roughly approximately some".split())
-
-
-def _approximated(fig: Figure, others: Sequence[int], tokens: Sequence[Token]) -> bool:
-    """Whether one of the tokens ``others`` (indices into ``tokens``) is ``fig`` said
-    approximately, or bounded at its rounding: "nearly 950" for 945, "more than 18,000" for 18,400.
-
-    >>> toks = [Token("nearly", 0, 6), Token("950", 7, 10)]
-    >>> _approximated(("", 945.0), [1], toks), _approximated(("", 930.0), [1], toks)
-    (True, False)
-    >>> toks = [Token("more", 0, 4), Token("than", 5, 9), Token("18,000", 10, 16)]
-    >>> _approximated(("", 18400.0), [2], toks), _approximated(("", 17600.0), [2], toks)
-    (True, False)
-    """
-    for k in others:
-        tok = tokens[k]
-        other = figure(tok.text)
-        if k < 1 or other is None or other[0] != fig[0]:
-            continue
-        words = " ".join(fold(t.text) for t in tokens[max(0, k - 2) : k])
-        bound = next((side for phrase, side in BOUNDS.items() if words.endswith(phrase)), "")
-        if fold(tokens[k - 1].text) not in APPROXIMATE and not bound:
-            continue
-        digits = tok.text.replace(",", "")
-        if not isinstance(other[1], float) or not isinstance(fig[1], float) or "." in digits:
-            continue
-        step = round_step(digits)
-        if bound == "at least" and other[1] <= fig[1] < other[1] + step:
-            return True
-        if bound == "at most" and other[1] - step < fig[1] <= other[1]:
-            return True
-        if not bound and abs(other[1] - fig[1]) <= step / 2:
-            return True
-    return False
-
-
-def round_step(digits: str) -> float:
-    """What a round whole number is rounded to: 10 for "950", 1,000 for "18,000", 1 for "945".
-
-    >>> round_step("950"), round_step("18,000"), round_step("945")
-    (10.0, 1000.0, 1.0)
-    """
-    whole = digits.replace(",", "")
-    return float(10 ** (len(whole) - len(whole.rstrip("0"))))
-
-
-#: Words that bound a number from below or above: "more than 18,000" is consistent with 18,400
-#: (within its rounding), and says something else than "18,000".
-BOUNDS = {
-    "more than": "at least", "over": "at least", "at least": "at least", "upwards of": "at least",
-    "fewer than": "at most", "less than": "at most", "under": "at most", "up to": "at most", "at most": "at most",
-}  # fmt: skip
-
-
-def _rounds(x: float, y: float) -> bool:
-    """Whether ``y`` is ``x`` rounded to ``y``'s decimals (5.91 → 6, 2,053.27 → 2,053.3).
-
-    A tolerance relative to the value would call 4.5% → 4.75% a rounding; written decimals do not.
-    """
-    decimals = 0 if y == int(y) else len(repr(y).split(".")[1])
-    return abs(x - y) <= 0.5 * 10.0**-decimals + 1e-9
+    return low[:3] if low in MONTHS_DAYS else low[:_PREFIX]  # Aug = August
 
 
 def _runs(tokens: Sequence[Token], picked: list[int]) -> list[str]:
@@ -279,14 +99,6 @@ def _runs(tokens: Sequence[Token], picked: list[int]) -> list[str]:
         else:
             groups.append([k])
     return [token_text(tokens[g[0] : g[-1] + 1]) for g in groups]
-
-
-def token_text(tokens: Sequence[Token]) -> str:
-    """Tokens back to text, spaced as they were in the article."""
-    out = tokens[0].text
-    for prev, tok in itertools.pairwise(tokens):
-        out += ("" if tok.start == prev.end else " ") + tok.text
-    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,7 +132,7 @@ class Evidence:
     #: Changed negations.
     negations: int
     #: Replaced stretches where new figures contradict lost ones (not a rounding of them,
-    #: see :func:`conflict`): ``two`` → ``six``, ``Wednesday`` → ``Thursday``.
+    #: see :func:`compare.figures.conflict`): ``two`` → ``six``, ``Wednesday`` → ``Thursday``.
     conflicts: int
     #: The changed details as phrases, ``-lost`` and ``+new``, in diff order.
     details: tuple[str, ...]
@@ -418,7 +230,7 @@ def _grams(words: Sequence[str], n: int) -> Counter[tuple[str, ...]]:
 
 def _kind(text: str) -> str:
     low = fold(text).rstrip(".")
-    if any(c.isdigit() for c in text) or low in _NUMBER_WORDS or low in _MONTHS_DAYS:
+    if any(c.isdigit() for c in text) or low in _NUMBER_WORDS or low in MONTHS_DAYS:
         return "numbers"
     return "negations" if low in _NEGATIONS else "names"
 
@@ -448,92 +260,18 @@ def same_days(
     return SameOnBothSides(inside(a, days_a, days_b), inside(b, days_b, days_a))
 
 
-_CONNECTORS = frozenset(("and", "of", "for", "the", "&", "on", "in", "de"))
-
-
-def acronyms(a: Sequence[Token], b: Sequence[Token]) -> SameOnBothSides:
-    """The tokens of an acronym on one side and of the name it stands for on the other.
-
-    "the FDA" and "the U.S. Food and Drug Administration" name one body: neither is a changed
-    name. The acronym must be two to eight capitals, found on one side only, and the initials
-    of the name's capitalised words (or of its last ones, two or more).
-
-    >>> toks = lambda s: [Token(w, k, k + 1) for k, w in enumerate(s.split())]
-    >>> a, b = toks("The U.S. Food and Drug Administration said"), toks("The FDA said")
-    >>> acronyms(a, b)
-    SameOnBothSides(a=frozenset({2, 3, 4, 5}), b=frozenset({1}))
-    >>> acronyms(toks("The Fire Department said"), toks("The FBI said"))
-    SameOnBothSides(a=frozenset(), b=frozenset())
-    """
-    same_a: set[int] = set()
-    same_b: set[int] = set()
-    for short, long, mine, theirs in ((b, a, same_b, same_a), (a, b, same_a, same_b)):
-        present = {t.text for t in long}
-        for k, tok in enumerate(short):
-            text = tok.text
-            if not (2 <= len(text) <= 8 and text.isalpha() and text.isupper()) or text in present:
-                continue
-            name = expansion(long, text)
-            if name:
-                mine.add(k)
-                theirs.update(name)
-    return SameOnBothSides(frozenset(same_a), frozenset(same_b))
-
-
-def expansion(tokens: Sequence[Token], acronym: str) -> list[int]:
-    """Indices of a run of capitalised words (with "and", "of", ... inside) whose initials, or
-    those of its first or last two or more capitalised words, are ``acronym``; empty if none."""
-    k = 0
-    while k < len(tokens):
-        if not tokens[k].text[:1].isupper():
-            k += 1
-            continue
-        run = [k]
-        while run[-1] + 1 < len(tokens) and (
-            tokens[run[-1] + 1].text[:1].isupper() or tokens[run[-1] + 1].text.lower() in _CONNECTORS
-        ):
-            run.append(run[-1] + 1)
-        while run and tokens[run[-1]].text.lower() in _CONNECTORS:
-            run.pop()
-        capitals = [i for i in run if tokens[i].text[:1].isupper() and tokens[i].text.lower() not in _CONNECTORS]
-        for lo, _ in initials_spans([tokens[i].text for i in capitals], acronym):
-            # A two-letter acronym only for a name after "the": "the Associated Press" is AP,
-            # "Anna Petrova" is not.
-            first = capitals[lo]
-            if len(acronym) == 2 and (first == 0 or tokens[first - 1].text.lower() != "the"):
-                continue
-            return list(range(first, run[-1] + 1))  # "Control and Prevention" too, for "CDC"
-        k = run[-1] + 1 if run else k + 1
-    return []
-
-
-def initials_spans(words: Sequence[str], acronym: str) -> Iterator[tuple[int, int]]:
-    """The spans ``[lo, hi)`` of two or more ``words`` whose initials spell ``acronym``: all the
-    words, their last ones, or (for three letters or more) their first ones ("CDC": Centers
-    (for) Disease Control (and Prevention)).
-
-    >>> list(initials_spans(["U.S.", "Food", "Drug", "Administration"], "FDA"))
-    [(1, 4)]
-    """
-    n = len(words)
-    spans = [(lo, n) for lo in range(n - 1)] + ([(0, hi) for hi in range(2, n)] if len(acronym) >= 3 else [])
-    for lo, hi in spans:
-        if "".join(w[:1] for w in words[lo:hi]).upper() == acronym:
-            yield lo, hi
-
-
 def evidence(
     a: Sequence[Token],
     b: Sequence[Token],
     ops: Sequence[DiffOp],
     cosine: float = 1.0,
     tolerance: float = 0.1,
-    same: SameOnBothSides = SameOnBothSides(),
+    same: SameOnBothSides = _NOTHING_SAME,
 ) -> Evidence:
     """Measure a two-sided group for :func:`verdict`.
 
     Tokens in ``same`` (see :func:`same_days`) are never changed details; those of an acronym
-    and the name it stands for (see :func:`acronyms`) are not listed among them.
+    and the name it stands for (see :func:`compare.acronyms.acronyms`) are not listed among them.
 
     >>> from compare.diff import diff_tokens
     >>> toks = lambda s: [Token(w, 0, 0) for w in s.split()]
@@ -564,8 +302,8 @@ def evidence(
         figures_a = [f for f in (figure(a[k].text) for k in lost) if f is not None]
         figures_b = [f for f in (figure(b[k].text) for k in new) if f is not None]
         # "945" → "nearly 950": a number said to be approximate agrees to its last non-zero digit.
-        figures_a = [f for f in figures_a if not _approximated(f, new, b)]
-        figures_b = [f for f in figures_b if not _approximated(f, lost, a)]
+        figures_a = [f for f in figures_a if not approximated(f, new, b)]
+        figures_b = [f for f in figures_b if not approximated(f, lost, a)]
         kinds["conflicts"] += conflict(figures_a, figures_b, tolerance)
         shown_a, shown_b = [k for k in lost if k not in named.a], [k for k in new if k not in named.b]
         details += [f"-{run}" for run in _runs(a, shown_a)] + [f"+{run}" for run in _runs(b, shown_b)]
@@ -608,13 +346,13 @@ def verdict(
     ops: Sequence[DiffOp],
     cosine: float | None = None,
     config: Config | None = None,
-    same: SameOnBothSides = SameOnBothSides(),
+    same: SameOnBothSides = _NOTHING_SAME,
 ) -> tuple[Verdict, tuple[str, ...]]:
     """The verdict for a two-sided group and, for ``changed``, the details that differ.
 
     With the aligner's ``cosine`` the verdict is the fitted model's (see the module
     docstring), except that a contradicted figure (``two`` → ``six`` weeks, ``Wednesday`` →
-    ``Thursday``; see :func:`conflict`) is always a change: a reader can check it, whatever
+    ``Thursday``; see :func:`compare.figures.conflict`) is always a change: a reader can check it, whatever
     else the two sides share. Dates in ``same`` name one day on both sides (see
     :func:`same_days`) and are not changed details. Without a cosine, any changed detail makes the group
     ``changed``. The reasons of a ``changed`` verdict are the changed details, or, when none

@@ -6,8 +6,9 @@ import pytest
 
 from compare.config import Config
 from compare.diff import diff_tokens, tokenize
+from compare.figures import figure
 from compare.models import Sentence
-from compare.verdict import FEATURES, Evidence, changed_score, evidence, figure, verdict
+from compare.verdict import FEATURES, Evidence, changed_score, evidence, verdict
 
 
 def judge(a: str, b: str) -> tuple[str, tuple[str, ...]]:

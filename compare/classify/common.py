@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from compare.acronyms import expansion
 from compare.facts import fold
 from compare.models import ChangeKind, Fact, FactChange, Sentence, Token
-from compare.verdict import expansion
 
 _STOP = frozenset(
     (

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from compare.acronyms import initials_spans
 from compare.classify.common import _STOP, _change, _detail
 from compare.diff import fold as fold_token
 from compare.facts import fold
 from compare.models import Alignment, Fact, FactChange, Token
-from compare.verdict import initials_spans
 
 _RENAME_OVERLAP = 0.4  # share of name words two names must have in common to be one thing renamed
 

@@ -7,9 +7,9 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from compare.classify.common import _STOP, _change
 from compare.diff import fold as fold_token
+from compare.diff import token_text
 from compare.facts import fold
 from compare.models import Alignment, Fact, FactChange, Sentence, Token
-from compare.verdict import token_text
 
 _QUOTE_SAME = 0.6  # difflib ratio above which two quotes are one quote, altered
 

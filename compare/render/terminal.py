@@ -15,9 +15,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from compare.diff import token_text
 from compare.models import CHANGE_KINDS, Alignment, Comparison, Token
 from compare.render import findings_line, summary_line
-from compare.verdict import token_text
 
 _KIND_STYLE = {
     "fact_dropped": "bold red",

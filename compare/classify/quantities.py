@@ -1,4 +1,4 @@
-"""Dates and numbers compared: conflicts, changes, roundings, bounds and units."""
+"""Quantities compared, dates and numbers: conflicts, changes, roundings, bounds and units."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from compare.classify.common import Context, _change, _detail
 from compare.classify.names import _unmatched
 from compare.dates import weekday_name
 from compare.facts import fold
+from compare.figures import APPROXIMATE, BOUNDS, round_step
 from compare.models import Fact, FactChange
-from compare.verdict import APPROXIMATE, BOUNDS, round_step
 
 
 def _dates(fa: list[Fact], fb: list[Fact], a0: str, b0: str, ctx: Context) -> list[FactChange]:
