@@ -451,6 +451,62 @@ def test_a_claim_told_as_hearsay_or_expectation_and_then_as_fact_is_one_change(
     assert [(c.kind, c.detail) for c in comparison.changes] == [("certainty_changed", detail)]
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "kind", "detail"),
+    [
+        (
+            "Shares rose 4% on Monday.",
+            "Shares fell 4% on Monday.",
+            "negation_changed",
+            "“rose” → “fell”: opposite words",
+        ),
+        (
+            "It ruled for the plaintiffs.",
+            "It ruled for the defendants.",
+            "negation_changed",
+            "“plaintiffs” → “defendants”: opposite words",
+        ),
+        (
+            "The board approved the merger.",
+            "The board rejected the merger.",
+            "negation_changed",
+            "“approved” → “rejected”: opposite words",
+        ),
+        (
+            "It struck on Monday morning.",
+            "It struck on Monday evening.",
+            "date_changed",
+            "“morning” → “evening”: part of the day changed",
+        ),
+    ],
+)
+def test_a_word_replaced_by_its_opposite_is_a_finding(
+    fact_extractor: FactExtractor, a: str, b: str, kind: str, detail: str
+) -> None:
+    comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)
+    assert [(c.kind, c.detail) for c in comparison.changes] == [(kind, detail)]
+    assert comparison.alignments[0].verdict == "changed"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Exports to China rose last year.", "Exports to China did not fall last year."),
+        ("The site helps customers buy cheaper drugs.", "The site sells cheaper drugs to customers."),
+        ("Troops crossed into North Korea on Monday.", "Troops crossed into South Korea on Monday."),
+        (
+            "Prices rose in the morning and fell in the evening.",
+            "Prices fell in the evening after rising in the morning.",
+        ),
+    ],
+)
+def test_opposite_words_that_keep_the_meaning_or_name_a_place_are_not_reversed(
+    fact_extractor: FactExtractor, a: str, b: str
+) -> None:
+    kinds = [k for k, _, _ in findings(fact_extractor, a, b)]
+    assert "negation_changed" not in kinds and "date_changed" not in kinds
+
+
 def test_no_deaths_against_two_deaths_is_a_number_changed(fact_extractor: FactExtractor) -> None:
     a, b = "No deaths have been recorded this year.", "Two deaths have been recorded this year."
     comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from compare.classify.certainty import _certainty, _polarity
+from compare.classify.certainty import _certainty, _opposites, _polarity
 from compare.classify.common import Context, _overlaps_inside, _within
 from compare.classify.names import _entities
 from compare.classify.quantities import _dates, _moved, _numbers, _weekday_conflicts
@@ -68,4 +68,5 @@ def _group(x: Alignment, fa: list[Fact], fb: list[Fact], ctx: Context) -> list[F
     out += details
     out += _certainty(fa, fb, a0, b0)
     out += _polarity(x, fa, fb)
+    out += _opposites(x, ctx.sentences)
     return out

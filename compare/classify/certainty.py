@@ -1,14 +1,14 @@
-"""Certainty compared: tense, hedges and hearsay, and negations flipped."""
+"""Certainty compared: tense, hedges and hearsay, negations flipped and words replaced by their opposites."""
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from compare.classify.common import _change, _detail
 from compare.diff import fold as fold_token
 from compare.facts import MODALS
-from compare.models import Alignment, Fact, FactChange, Token
+from compare.models import Alignment, ChangeKind, Fact, FactChange, Sentence, Token
 
 
 def _completed(tense: str) -> str:
@@ -60,6 +60,95 @@ def _polarity(x: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChange]:
     return out
 
 
+def _opposites(x: Alignment, sentences: Mapping[str, Sentence]) -> list[FactChange]:
+    """A word the diff replaces with its opposite: "rose" → "fell", "plaintiffs" → "defendants",
+    "approved" → "rejected" (``negation_changed``), or "morning" → "evening" (``date_changed``).
+
+    Only lower-case words are compared (a name is compared as a name), the other side must not
+    use the word itself anywhere, and both sides must hold as many negative words besides, so
+    "rose" → "did not fall" says the same thing.
+    """
+    out: list[FactChange] = []
+    words_a = {fold_token(t.text) for t in x.a_tokens}
+    words_b = {fold_token(t.text) for t in x.b_tokens}
+    if _negative_words(x.a_tokens, skip=_OPPOSITE_OF) != _negative_words(x.b_tokens, skip=_OPPOSITE_OF):
+        return out
+    told: set[tuple[str, str]] = set()
+    for op in x.opcodes:
+        if op.tag != "replace":
+            continue
+        for ta in x.a_tokens[op.i1 : op.i2]:
+            wa = fold_token(ta.text)
+            if not ta.text.islower() or wa not in _OPPOSITE_OF:
+                continue
+            for tb in x.b_tokens[op.j1 : op.j2]:
+                wb = fold_token(tb.text)
+                kind = _OPPOSITE_OF[wa].get(wb)
+                if not tb.text.islower() or kind is None or wa in words_b or wb in words_a or (wa, wb) in told:
+                    continue
+                told.add((wa, wb))
+                before, after = _word_fact(ta, x.a, sentences), _word_fact(tb, x.b, sentences)
+                what = "part of the day changed" if kind == "date_changed" else "opposite words"
+                out.append(
+                    _change(kind, before.sentence, after.sentence, before, after, f"“{ta.text}” → “{tb.text}”: {what}")
+                )
+    return out
+
+
+def _word_fact(tok: Token, ids: Sequence[str], sentences: Mapping[str, Sentence]) -> Fact:
+    sid = next((i for i in ids if i in sentences and sentences[i].start <= tok.start < sentences[i].end), ids[0])
+    return Fact(sid, "detail", tok.text, tok.start, tok.end, "", fold_token(tok.text))
+
+
+#: Words and their opposites, each group's forms spelled out (no stemming: "lost" is the
+#: opposite of "won" and of "gained"). Left out: "close" (also near), "first"/"last" ("the
+#: first time in months" / "last time"), and pairs told from either side ("customers buy" /
+#: "the firm sells", "exports to" / "imports from").
+_OPPOSITE_FORMS = (
+    ("rise rises rose risen rising", "fall falls fell fallen falling drop drops dropped"),
+    ("increase increases increased increasing", "decrease decreases decreased decreasing"),
+    ("gain gains gained gaining win wins won winning", "lose loses lost losing"),
+    ("higher highest more most", "lower lowest fewer fewest less least"),
+    ("above", "below"),
+    ("before", "after"),
+    ("maximum", "minimum"),
+    ("majority", "minority"),
+    ("plaintiff plaintiffs", "defendant defendants"),
+    ("convicted", "acquitted"),
+    ("guilty", "innocent"),
+    ("upheld uphold upholds", "overturned overturn overturns"),
+    ("approve approves approved approving accept accepts accepted", "reject rejects rejected rejecting"),
+    ("confirm confirms confirmed", "deny denies denied"),
+    ("support supports supported supporting", "oppose opposes opposed opposing"),
+    ("supporter supporters", "opponent opponents"),
+    ("allow allows allowed legal", "ban bans banned prohibit prohibits prohibited illegal"),
+    ("profit profits surplus", "loss losses deficit"),
+    ("north northern", "south southern"),
+    ("east eastern", "west western"),
+    ("include includes included including", "exclude excludes excluded excluding"),
+    ("man men boy boys", "woman women girl girls"),
+    ("success successful", "failure unsuccessful"),
+)
+#: Parts of the day that exclude each other: a changed time, not a changed meaning.
+_PARTS_OF_DAY = (("morning", "afternoon evening night overnight"), ("afternoon", "night overnight"))
+
+
+def _opposite_table() -> dict[str, dict[str, ChangeKind]]:
+    """Each word's opposites, with the kind of finding a swap makes."""
+    table: dict[str, dict[str, ChangeKind]] = {}
+    reversed_meaning: ChangeKind = "negation_changed"
+    other_time: ChangeKind = "date_changed"
+    kinds = [reversed_meaning] * len(_OPPOSITE_FORMS) + [other_time] * len(_PARTS_OF_DAY)
+    for (xs, ys), kind in zip(_OPPOSITE_FORMS + _PARTS_OF_DAY, kinds, strict=True):
+        for x, y in itertools.product(xs.split(), ys.split()):
+            table.setdefault(x, {})[y] = kind
+            table.setdefault(y, {})[x] = kind
+    return table
+
+
+_OPPOSITE_OF = _opposite_table()
+
+
 def _negation_shown(f: Fact) -> bool:
     """A negation in running text: not in a name ("the Do Not Call list"), though a sentence
     may open with one ("No warning was issued")."""
@@ -76,9 +165,10 @@ _NEGATIVE = frozenset(
 )
 
 
-def _negative_words(tokens: Sequence[Token]) -> int:
-    """How many negative words ``tokens`` hold ("wasn't" and "yet to" count)."""
-    words = [fold_token(t.text) for t in tokens]
+def _negative_words(tokens: Sequence[Token], skip: Mapping[str, object] | None = None) -> int:
+    """How many negative words ``tokens`` hold ("wasn't" and "yet to" count), not counting
+    those in ``skip``."""
+    words = [w for w in (fold_token(t.text) for t in tokens) if not skip or w not in skip]
     yet_to = sum(1 for w, nxt in itertools.pairwise(words) if w == "yet" and nxt == "to")
     return yet_to + sum(1 for w in words if w in _NEGATIVE or w.endswith("n't"))
 

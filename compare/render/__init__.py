@@ -32,7 +32,7 @@ CHANGE_NOUNS: dict[str, tuple[str, str]] = {
     "quote_intact": ("intact quote", "intact quotes"),
     "quote_altered": ("altered quote", "altered quotes"),
     "certainty_changed": ("certainty change", "certainty changes"),
-    "negation_changed": ("negation flipped", "negations flipped"),
+    "negation_changed": ("meaning reversed", "meanings reversed"),
     "new_source": ("new source", "new sources"),
 }
 
