@@ -122,7 +122,7 @@ def align(a: Sequence[str], b: Sequence[str], embedder: Embedder, config: Config
     sides = _Sides(a, b, ea, eb, sim)
     beads += _merges(sides, singles, embedder, config)
     beads += _joined_merges(sides, singles, embedder, config)
-    chosen = _supported(_select(beads, len(a), len(b)), sim, config)
+    chosen = _select_supported(beads, sim, config)
     scores = _scores(chosen, a, b, sim, embedder)
     return _order([Bead(ai, bj, score) for (ai, bj), score in zip(chosen, scores, strict=True)], len(a), len(b))
 
@@ -307,6 +307,29 @@ def _select(beads: list[Candidate], n_a: int, n_b: int) -> list[Pair]:
         found = group if len(group) == 1 else _best_packing(group, masks, gains)
         chosen += found if found is not None else _milp(group, beads, gains, n_a, n_b)
     return [beads[c][0] for c in sorted(chosen)]
+
+
+def _select_supported(beads: list[Candidate], sim: np.ndarray, config: Config) -> list[Pair]:
+    """The best set of beads (:func:`_select`) that :func:`_supported` keeps whole.
+
+    A weak bead that support would drop must not keep a better bead out of the selection: a
+    merge of the lead's neighbour that takes the lead's partner, and then goes for lack of
+    support, would leave the lead unlinked. So unsupported beads leave the candidates and the
+    selection runs again, until every chosen bead stays (each round removes at least one).
+    """
+    n_a, n_b = sim.shape
+    first: set[Pair] | None = None
+    while True:
+        chosen = _select(beads, n_a, n_b)
+        kept = _supported(chosen, sim, config)
+        if first is None:
+            first = set(kept)
+        else:  # a later round may only add strong beads
+            kept = [bead for bead in kept if bead in first or float(sim[np.ix_(*bead)].max()) >= config.support_cosine]
+        if len(kept) == len(chosen):
+            return chosen
+        gone = set(chosen) - set(kept)
+        beads = [bead for bead in beads if bead[0] not in gone]
 
 
 def _supported(chosen: list[Pair], sim: np.ndarray, config: Config) -> list[Pair]:

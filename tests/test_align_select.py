@@ -76,3 +76,22 @@ def test_exact_ties_are_broken_the_same_way_every_time() -> None:
 def test_lone_beads_are_always_taken_and_nothing_needs_scipy_for_news_sizes() -> None:
     beads: list[Candidate] = [(((0,), (1,)), 0.2), (((2,), (2,)), -0.1), (((1, 3), (0,)), 0.05)]
     assert _select(beads, 4, 3) == [((0,), (1,)), ((2,), (2,)), ((1, 3), (0,))]
+
+
+def test_a_weak_bead_dropped_for_lack_of_support_gives_its_sentence_back() -> None:
+    # The lead A0 matches B0 strongly, but A0 → B2 (an added sentence on the same topic) plus
+    # the split A1 → B0 + B1 score more together; both are weak and unsupported, so taking them
+    # would leave nothing. The lead's own link is chosen instead.
+    from compare.align import _select_supported
+    from compare.config import Config
+
+    sim = np.array([[0.717, 0.34, 0.68], [0.549, 0.496, 0.296]])
+    config = Config()
+    beads: list[Candidate] = [
+        (((0,), (0,)), 0.217),
+        (((0,), (2,)), 0.18),
+        (((1,), (0,)), 0.049),
+        (((1,), (0, 1)), 0.156),
+    ]
+    assert _select(beads, 2, 3) == [((0,), (2,)), ((1,), (0, 1))]
+    assert _select_supported(beads, sim, config) == [((0,), (0,))]
