@@ -166,6 +166,7 @@ def find_attributions(text: str, outlets: Iterable[str] = ()) -> list[Attributio
 
 # An adverb between a speaker and the cue ("Dunmore rightly said"), but not a periodical.
 _MANNER = re.compile(r"(?!(?:daily|weekly|monthly|quarterly|yearly|biweekly|fortnightly)$)[a-z]+ly")
+_PASSIVE = frozenset("is are was were be been being".split())
 _AUXILIARIES = frozenset("has have had is are was were will would did does do can could may might must should".split())
 
 
@@ -184,6 +185,8 @@ def _make(text: str, m: re.Match[str], known: list[str], inverted: bool = False,
     while s_end > s_start and text[s_end - 1] in ".!?":
         s_end -= 1
     words = text[s_start:s_end].split()
+    if not cue and not inverted and words and words[-1].lower() in _PASSIVE:
+        return None  # "No deaths were reported", "He was told": nobody is cited
     while not cue and len(words) > 1 and (words[-1].lower() in _SOURCE_TAIL or _MANNER.fullmatch(words[-1])):
         words.pop()  # "Officials have also said", "Dunmore rightly said"
     if not cue and len(words) > 2 and words[-1].lower() == "and":  # "Weiss has not conceded and said"

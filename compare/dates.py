@@ -58,11 +58,13 @@ _PATTERNS = (
             r"(?:\s+of\s+(?P<year>\d{4})\b)?|(?P<q>Q[1-4])(?:\s+(?P<qyear>\d{4})\b)?)"
         ),
     ),
-    # A year on its own: "in 2019", "since 1998" (after a preposition: other four-digit numbers are counts).
+    # A year on its own: "in 2019", "since 1998", "pushed back to 2028" (after a preposition:
+    # other four-digit numbers are counts).
     (
         "year",
         re.compile(
-            r"\b(?:(?i:in|since|by|until|till|from|through|during|before|after|compared with|compared to)\s+"
+            r"\b(?:(?i:in|since|by|until|till|from|through|during|before|after|compared with|compared to"
+            r"|(?:back|forward|postponed|delayed|deferred) to)\s+"
             r"(?P<when>(?P<year>1[89]\d\d|20\d\d))\b|(?i:of)\s+(?P<of>(?P<ofyear>1[89]\d\d|20\d\d))\b(?!\s+(?!(?:was|were|is|are|and|or|to|when|as|but|that)\b)[a-z]))"
             r"(?![,.]?\d|%|-\d)"  # "of 2019", but not "a crowd of 1900 people"
         ),

@@ -37,7 +37,15 @@ _NUMBER_WORDS = {
 } | {"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000, "dozen": 12, "dozens": 24}
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _TALLY = re.compile(r"(?<![\w.,$€£-])\d+-\d+(?![\w%-])")  # "$10-15 million", "3-4%" keep their units
-_DIGITS = re.compile(r"(?<![\w.-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?(?!\w|-\d)")  # "6.8-magnitude"
+_DIGITS = re.compile(  # "6.8-magnitude" is no number; "£100m", "$9.8bn" and "2 ½" are
+    r"(?<![\w.-])(?:[$€£¥]|US\$)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?[½¼¾⅓⅔]|\s[1-9]/\d\d?(?![\d/]))?"
+    r"(?:%|(?:bn|mn|m|tn|k)\b)?(?!\w|-\d)"
+)
+#: Short scale suffixes of money figures ("£100m", "$9.8bn", "€2tn", "$250k").
+_SUFFIX = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}
+#: A spaCy date or time that is a length of time ("9.5 years", "an average of 12 weeks"): its
+#: figure is a number, compared as one; a calendar date is read by :mod:`compare.dates`.
+_DURATION = re.compile(r"\d\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)\b", re.I)
 _QUOTE = re.compile(r"[“\"](?P<q>[^“”\"]{8,}?)[”\"]")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z0-9&]{1,9})\)")
 HEDGES = frozenset(
@@ -194,7 +202,11 @@ def sentence_facts(
         out.append(fact("quote", q.start("q"), q.end("q"), "", fold(q.group("q"))))
     quote_spans = [(q.start("q"), q.end("q")) for q in quotes]
     out += _entities(doc, text, fact, quote_spans)
-    names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in _NUMBER_LABELS]
+    names = [
+        (e.start_char, e.end_char)
+        for e in doc.ents
+        if e.label_ not in _NUMBER_LABELS and not (e.label_ in ("DATE", "TIME") and _DURATION.search(e.text))
+    ]
     out += _numbers(doc, text, fact, date_spans + quote_spans + names)
     out += _hedges(doc, fact)
     return sorted(out, key=lambda f: (f.start, f.kind))
@@ -259,7 +271,10 @@ def _numbers(doc: Any, text: str, fact: Any, taken: list[tuple[int, int]]) -> li
             kinds[spans[-1]] = ent.label_
     for m in _DIGITS.finditer(text):
         if not _inside(m.start(), m.end(), taken + spans):
-            spans.append((m.start(), m.end()))
+            inner = [span for span in spans if _inside(*span, [m.span()])]  # spaCy's "100" of "£100m"
+            spans = [span for span in spans if span not in inner] + [m.span()]
+            if m.group(0)[0] in "$€£¥U" or any(kinds.get(span) == "MONEY" for span in inner):
+                kinds[m.span()] = "MONEY"
     for start, end in sorted(spans):
         value = number_value(text[start:end])
         if value is None or (re.match(r"\s+of\b", text[end:]) and text[start:end].lower() == "one"):
@@ -303,8 +318,14 @@ def number_value(phrase: str) -> float | None:
     words = [w.strip("$€£¥") for w in phrase.lower().replace(",", "").split()]
     value: float | None = None
     for w in words:
-        if digits := re.fullmatch(r"(\d+(?:\.\d+)?)%?(?:-[a-z]+)*", w):  # "6.8-magnitude", "35-year-old"
+        if compact := re.fullmatch(r"(?:us\$)?(\d+(?:\.\d+)?)(bn|mn|m|tn|k)", w):  # "£100m", "$9.8bn"
+            value = float(compact.group(1)) * _SUFFIX[compact.group(2)]
+        elif digits := re.fullmatch(r"(\d+(?:\.\d+)?)%?(?:-[a-z]+)*", w):  # "6.8-magnitude", "35-year-old"
             value = float(digits.group(1))
+        elif (tens := w.partition("-"))[2] and tens[0] in _NUMBER_WORDS and tens[2] in _NUMBER_WORDS:
+            value = float(_NUMBER_WORDS[tens[0]] + _NUMBER_WORDS[tens[2]])  # "twenty-seven"
+        elif (part := _fraction(w)) is not None:  # "2 ½", "2 1/2", "2½"
+            value = (value or 0.0) + part if value is None or value == int(value) else value
         elif w in _NUMBER_WORDS and value is None:
             value = float(_NUMBER_WORDS[w])
         elif w in _SCALE and value is not None:
@@ -312,10 +333,23 @@ def number_value(phrase: str) -> float | None:
     return value
 
 
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+
+
+def _fraction(word: str) -> float | None:
+    """The value of "½", "1/2" or "2½" (a whole number with a fraction)."""
+    whole, mark = word[:-1], word[-1:]
+    if mark in _VULGAR and (not whole or whole.isdigit()):
+        return float(whole or 0) + _VULGAR[mark]
+    if (m := re.fullmatch(r"(\d)/(\d{1,2})", word)) and int(m.group(2)) > int(m.group(1)):
+        return int(m.group(1)) / int(m.group(2))
+    return None
+
+
 def _unit(doc: Any, start: int, end: int) -> str:
     """The noun a number counts: the last noun inside the number's span, else the next noun."""
-    inside = [t for t in doc if start <= t.idx < end and t.pos_ in ("NOUN", "PROPN")]
-    after = [t for t in doc if t.idx >= end and t.pos_ in ("NOUN", "PROPN")]
+    inside = [t for t in doc if start <= t.idx < end and t.pos_ in ("NOUN", "PROPN") and t.is_alpha]
+    after = [t for t in doc if t.idx >= end and t.pos_ in ("NOUN", "PROPN") and t.is_alpha]
     noun = inside[-1] if inside else (after[0] if after else None)
     return str(noun.lemma_.lower()) if noun is not None else ""
 
@@ -337,26 +371,31 @@ def _hedges(doc: Any, fact: Any) -> list[Fact]:
 
 
 def _hearsay(doc: Any, fact: Any) -> list[Fact]:
-    """A claim told as what others expect or believe: "is expected to visit", "are believed to
-    have fled", "is said to be", "were feared dead". The value is the phrase ("expected to");
+    """A claim told as what others expect or believe, or as an impression: "is expected to
+    visit", "are believed to have fled", "is said to be", "were feared dead", "appeared to
+    level off". The value is the phrase ("expected to");
     ``verb`` names the verb it hedges, so "is expected to visit" → "will visit" is one change."""
     out = []
     for tok in doc:
-        if tok.tag_ != "VBN" or tok.lemma_ not in _HEARSAY:
+        seeming = tok.lemma_ in _SEEMING and tok.pos_ == "VERB"  # "appeared to stabilise"
+        if not seeming and (tok.tag_ != "VBN" or tok.lemma_ not in _HEARSAY):
             continue
-        auxpass = [c for c in tok.children if c.dep_ == "auxpass"]
+        auxpass = [c for c in tok.children if c.dep_ == "auxpass"] or ([tok] if seeming else [])
         hedged = [c for c in tok.children if c.dep_ in ("xcomp", "oprd")]
         if not auxpass or not hedged:
             continue
         target = hedged[0]
         if target.dep_ == "xcomp" and (tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to"):
             continue  # "was expected home": no infinitive
-        value = f"{tok.lower_} to" if target.dep_ == "xcomp" else tok.lower_
+        word = tok.lemma_ if seeming else tok.lower_  # "appeared to" and "seems to" are one hedge
+        value = f"{word} to" if target.dep_ == "xcomp" else word
         end = doc[tok.i + 1].idx + 2 if target.dep_ == "xcomp" else tok.idx + len(tok)
         out.append(fact("hedge", auxpass[0].idx, end, "hedge", value, verb=str(target.lemma_.lower())))
     return out
 
 
+#: Verbs that tell a claim as an impression, before an infinitive: "appeared to level off".
+_SEEMING = frozenset(("appear", "seem"))
 #: Verbs that, passive and before an infinitive, tell a claim as hearsay or expectation.
 _HEARSAY = frozenset(
     "expect believe think say report fear understand rumour rumor presume suspect allege estimate".split()
@@ -375,7 +414,7 @@ def _negations(doc: Any, fact: Any) -> list[Fact]:
         verb, noun = tok.head, _none_of(doc, tok)
         if _yet_to(doc, tok):  # "has yet to publish": not published
             verb = doc[tok.i + 2]
-        elif noun is not None:  # "no tsunami warning": none issued
+        elif noun is not None:  # "no tsunami warning": none issued ("no deaths" is also a zero count)
             verb = noun
         elif tok.dep_ != "neg" or verb is tok or verb.pos_ not in ("VERB", "AUX"):
             continue
@@ -383,21 +422,24 @@ def _negations(doc: Any, fact: Any) -> list[Fact]:
             continue  # "not just seized the town, but ...": no negation
         start = min(tok.idx, _start(verb), _start(tok.head))
         end = max(tok.idx + len(tok), verb.idx + len(verb))
-        if noun is not None:
-            out.append(fact("hedge", start, end, "negation", str(noun.lower_), noun=noun.text))
+        if noun is not None:  # "no arrests" denies "an arrest" too: a plural's value is singular
+            value = noun.lemma_.lower() if noun.tag_ == "NNS" else noun.lower_
+            governor = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
+            said = {"governor": str(governor.lemma_.lower())} if governor is not None else {}
+            out.append(fact("hedge", start, end, "negation", str(value), noun=noun.text, **said))
         else:
             out.append(fact("hedge", start, end, "negation", str(verb.lemma_.lower()), verb=verb.text))
     return out
 
 
 def _none_of(doc: Any, tok: Any) -> Any:
-    """The singular noun that "no" denies ("no immediate comment", "no tsunami warning", which
-    the small parser may read as a verb), or None. A plural ("no deaths") is a count of zero."""
-    if tok.lower_ != "no" or tok.dep_ != "det" or tok.head.tag_ != "NN" or tok.head.lower_ == "one":
+    """The noun that "no" denies ("no immediate comment", "no tsunami warning", which the small
+    parser may read as a verb, "no arrests"), or None."""
+    if tok.lower_ != "no" or tok.dep_ != "det" or tok.head.tag_ not in ("NN", "NNS") or tok.head.lower_ == "one":
         return None
     noun = None
     for word in doc[tok.i + 1 :]:
-        if word.tag_ not in ("JJ", "NN", "VBG", "HYPH"):
+        if word.tag_ not in ("JJ", "NN", "NNS", "VBG", "HYPH"):
             break
         noun = word if word.tag_ != "JJ" and word.tag_ != "HYPH" else noun
     return noun

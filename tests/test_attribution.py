@@ -46,6 +46,11 @@ def test_own_voice_has_no_attribution() -> None:
     assert find_attributions("Troops withdrew from the town on Monday.") == []
 
 
+def test_a_passive_report_cites_nobody() -> None:
+    assert find_attributions("No deaths were reported.") == []
+    assert find_attributions("Two injuries were reported on Monday, and he was told to leave.") == []
+
+
 def test_known_outlet_names_are_outlets() -> None:
     assert source_kind(["Morning", "Post"], "said", ["Morning Post"]) == "outlet"
     assert source_kind(["Morning", "Post"], "said") == "person"

@@ -80,6 +80,12 @@ def test_quarters_halves_and_compared_years() -> None:
     ]
 
 
+def test_a_year_something_is_moved_to() -> None:
+    found = [(m.text, m.value) for m in find_dates("The opening was pushed back to 2028.", FRIDAY)]
+    assert found == [("2028", "2028")]
+    assert find_dates("Sales rose to 2028 units.", FRIDAY) == []
+
+
 def test_feb_29_keeps_its_leap_year_and_words_are_no_months() -> None:
     assert find_dates("It is set for Feb. 29.", date(2024, 12, 1))[0].resolved == date(2024, 2, 29)
     assert find_dates("It is set for Feb. 28.", date(2024, 12, 1))[0].resolved == date(2025, 2, 28)

@@ -45,8 +45,12 @@ def _polarity(x: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChange]:
         others = {f.value for f in theirs if f.kind == "hedge" and f.label == "negation"}
         for f in negated:
             if _detail(f, "noun"):  # "no warning" → "a warning", not → "no one issued warnings"
-                same = [t for t in _counterpart(x, f, in_a) if fold_token(t.text) == f.value]
-                verb = same[0] if same and min(count_a, count_b) == 0 else None
+                theirs_tokens = x.b_tokens if in_a else x.a_tokens
+                same = [t for t in _counterpart(x, f, in_a) if _noun_form(fold_token(t.text), f.value)]
+                same = [t for t in same if not _counted(theirs_tokens, t)]  # "two deaths": a number changed
+                governor = _detail(f, "governor")  # "no deaths were reported" → "a death was reported"
+                told = not governor or _verb_form(theirs_tokens, governor) is not None
+                verb = same[0] if same and told and min(count_a, count_b) == 0 else None
             else:
                 verb = _verb_form(_counterpart(x, f, in_a), f.value)
             if f.value in others or verb is None:
@@ -149,6 +153,21 @@ def _opposite_table() -> dict[str, dict[str, ChangeKind]]:
 _OPPOSITE_OF = _opposite_table()
 
 
+def _noun_form(word: str, noun: str) -> bool:
+    """Whether ``word`` is ``noun`` or its plural ("death", "deaths", "casualties")."""
+    return word in (noun, noun + "s", noun + "es") or (noun.endswith("y") and word == noun[:-1] + "ies")
+
+
+def _counted(tokens: Sequence[Token], tok: Token) -> bool:
+    """Whether a number comes right before ``tok`` ("two deaths", "3 arrests")."""
+    k = next((i for i, t in enumerate(tokens) if t is tok), 0)
+    before = fold_token(tokens[k - 1].text) if k else ""
+    return any(c.isdigit() for c in before) or before in _COUNT_WORDS
+
+
+_COUNT_WORDS = frozenset("one two three four five six seven eight nine ten dozen dozens several many".split())
+
+
 def _negation_shown(f: Fact) -> bool:
     """A negation in running text: not in a name ("the Do Not Call list"), though a sentence
     may open with one ("No warning was issued")."""
@@ -205,14 +224,41 @@ def _verb_form(tokens: Sequence[Token], lemma: str) -> Token | None:
     forms = _IRREGULAR.get(lemma)
     stem = lemma[:-1] if lemma.endswith("e") else lemma
     y_forms = (lemma[:-1] + "ies", lemma[:-1] + "ied") if lemma.endswith("y") else ()  # "tried"
+    past = _PAST_FORMS.get(lemma, ())  # "made", "took", "taken"
     for tok in tokens:
         word = fold_token(tok.text)
         if forms is not None:
             if word in forms:
                 return tok
-        elif word == lemma or word in y_forms or (word.startswith(stem) and _is_ending(word[len(stem) :], stem)):
+        elif word in (lemma, *y_forms, *past) or (word.startswith(stem) and _is_ending(word[len(stem) :], stem)):
             return tok
     return None
+
+
+#: Past forms of common irregular verbs (the others inflect from their stem).
+_PAST_FORMS = {
+    lemma: frozenset(forms)
+    for lemma, *forms in (
+        line.split()
+        for line in """
+        arise arose arisen; bear bore borne born; beat beaten; become became; begin began begun; bind bound;
+        bite bit bitten; blow blew blown; break broke broken; bring brought; build built; buy bought;
+        catch caught; choose chose chosen; come came; deal dealt; dig dug; draw drew drawn; drink drank drunk;
+        drive drove driven; eat ate eaten; fall fell fallen; feed fed; feel felt; fight fought; find found;
+        flee fled; fly flew flown; forbid forbade forbidden; forget forgot forgotten; forgive forgave forgiven;
+        freeze froze frozen; get got gotten; give gave given; go went gone; grow grew grown; hang hung;
+        hear heard; hide hid hidden; hold held; keep kept; know knew known; lay laid; lead led; leave left;
+        lend lent; lie lay lain; light lit; lose lost; make made; mean meant; meet met; overcome overcame;
+        pay paid; ride rode ridden; ring rang rung; rise rose risen; run ran; see saw seen; seek sought;
+        sell sold; send sent; shake shook shaken; shoot shot; show shown; sing sang sung; sink sank sunk;
+        sit sat; sleep slept; slide slid; speak spoke spoken; spend spent; stand stood; steal stole stolen;
+        stick stuck; strike struck stricken; swear swore sworn; sweep swept; swim swam swum; take took taken;
+        teach taught; tear tore torn; tell told; think thought; throw threw thrown; understand understood;
+        undergo underwent undergone; wake woke woken; wear wore worn; win won; withdraw withdrew withdrawn;
+        write wrote written
+        """.replace("\n", " ").split(";")
+    )
+}
 
 
 def _is_ending(rest: str, stem: str) -> bool:

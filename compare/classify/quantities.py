@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from compare.classify.common import Context, _change, _detail
@@ -11,7 +12,7 @@ from compare.classify.names import _unmatched
 from compare.dates import weekday_name
 from compare.facts import fold
 from compare.figures import APPROXIMATE, BOUNDS, round_step
-from compare.models import Fact, FactChange
+from compare.models import Alignment, Fact, FactChange, Token
 
 
 def _dates(fa: list[Fact], fb: list[Fact], a0: str, b0: str, ctx: Context) -> list[FactChange]:
@@ -133,24 +134,44 @@ def _weekday_conflicts(facts: list[Fact], in_a: bool) -> list[FactChange]:
     return out
 
 
-def _numbers(fa: list[Fact], fb: list[Fact], a0: str, b0: str) -> list[FactChange]:
+def _numbers(group: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChange]:
+    a0, b0 = group.a[0], group.b[0]
     na = [f for f in fa if f.kind == "number"]
     nb = [f for f in fb if f.kind == "number"]
+    na, nb = _unmatched(na, nb, lambda x, y: x.label == y.label and _same_figure(x, y))
+    # A count of one thing, its noun right after it on both sides, with another value is that
+    # count changed, even if the old value now counts something else ("9 goals and 11
+    # assists" → "11 goals and 9 assists"). Other units are read loosely (the next noun:
+    # "12 people" / "12 residents" is one figure), so only such counts are paired first.
+    out: list[FactChange] = []
+    for x in list(na):
+        y = next(
+            (y for y in nb if y.label == x.label and _counts(x, group.a_tokens) and _counts(y, group.b_tokens)), None
+        )
+        if y is not None and not _same_figure(x, y):
+            na.remove(x)
+            nb.remove(y)
+            out.append(_change("number_changed", x.sentence, y.sentence, x, y, f"{x.text} → {y.text}"))
     na, nb = _unmatched(na, nb, _same_figure)
-    out, used = [], set()
+    used = set()
     for x in na:
         match = next(
             (
                 k
                 for k, y in enumerate(nb)
-                if k not in used and ((x.label and _kind_of_quantity(x) == _kind_of_quantity(y)) or x.value == y.value)
+                if k not in used
+                and (
+                    (x.label and _kind_of_quantity(x) == _kind_of_quantity(y))
+                    or x.value == y.value
+                    or _swapped(group, x, y)
+                )
             ),
             None,
         )
         if match is not None:
             used.add(match)
             y = nb[match]
-            what = "" if _same_measure(x, y) else ": another unit or currency"
+            what = "" if _same_measure(x, y) else f": {_unit_of(x)} → {_unit_of(y)}, another unit or currency"
             if not what and x.value == y.value and _bound(x) != _bound(y):
                 what = f": {_bound(x) or 'exact'} → {_bound(y) or 'exact'}"  # "more than 300" → "300"
             out.append(_change("number_changed", x.sentence, y.sentence, x, y, f"{x.text} → {y.text}{what}"))
@@ -162,6 +183,37 @@ def _numbers(fa: list[Fact], fb: list[Fact], a0: str, b0: str) -> list[FactChang
         if k not in used and not _detail(y, "zero")
     ]
     return out
+
+
+def _counts(f: Fact, tokens: Sequence[Token]) -> bool:
+    """Whether the noun ``f`` counts comes right after it ("9 goals", not "53.7 in August")."""
+    after = next((t for t in tokens if t.start >= f.end), None)
+    return bool(f.label) and after is not None and fold(after.text).startswith(f.label[:4])
+
+
+def _swapped(group: Alignment, x: Fact, y: Fact) -> bool:
+    """Whether the word diff replaces figure ``x`` with ``y``, both of one form (two counts, two
+    sums of money, two shares): "including 61,000 fully electric ones" → "71,000 of them"."""
+    if _form(x) != _form(y):
+        return False
+    for op in group.opcodes:
+        if op.tag == "replace":
+            in_a = any(x.start <= t.start < x.end for t in group.a_tokens[op.i1 : op.i2])
+            if in_a and any(y.start <= t.start < y.end for t in group.b_tokens[op.j1 : op.j2]):
+                return True
+    return False
+
+
+def _unit_of(f: Fact) -> str:
+    """A figure's unit or currency as the finding shows it ("acre", "GBP")."""
+    return _detail(f, "currency") or f.label
+
+
+def _form(f: Fact) -> str:
+    """``money``, ``percent``, a dimension of measure ("length") or ``count``."""
+    if f.label in ("money", "percent", "tally"):
+        return f.label
+    return _MEASURE_OF.get(f.label, "count")
 
 
 # Units of measure: the same figure in another one is another quantity (35 km → 35 miles).
@@ -208,16 +260,24 @@ def _bound(f: Fact) -> str:
 
 
 def _bounded(x: Fact, y: Fact) -> bool:
-    """Whether ``y`` bounds the exact ``x`` at its rounding: 18,400 → "more than 18,000"."""
-    side = _bound(y)
-    if not side or _bound(x) or x.label != y.label:
+    """Whether one of ``x`` and ``y`` bounds the other, exact, at its rounding: 18,400 → "more
+    than 18,000", or "more than 2,000" → 2,100 (a bound given as the figure within it, but not
+    "more than 300" → 300, which drops the bound)."""
+    if _bound(x) and not _bound(y):
+        exact, bound, strict = y, x, True
+    else:
+        exact, bound, strict = x, y, False
+    side = _bound(bound)
+    if not side or _bound(exact) or not _same_measure(x, y) or _form(x) != _form(y):
         return False
     try:
-        vx, vy = float(x.value), float(y.value)
+        ve, vb = float(exact.value), float(bound.value)
     except ValueError:
         return False
-    step = _step(y.text, approximate=True)  # the step of its last non-zero digit
-    return vy <= vx < vy + step if side == "at least" else vy - step < vx <= vy
+    step = _step(bound.text, approximate=True)  # the step of its last non-zero digit
+    if side == "at least":
+        return (vb < ve if strict else vb <= ve) and ve < vb + step
+    return vb - step < ve and (ve < vb if strict else ve <= vb)
 
 
 def _rounded(x: Fact, y: Fact) -> bool:
