@@ -37,7 +37,7 @@ DIFFLIB_GRID = (0.2, 0.3, 0.4, 0.5, 0.6)
 DP_GRID = (0.3, 0.4, 0.5, 0.6, 0.7)
 LINK_GRID = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
 CLAUSE_GRID = (0.45, 0.5, 0.55, 0.6, 0.65)
-JOIN_GRID = (0.0, 0.03, 0.05, 0.08, 0.12)
+JOIN_GRID = (0.2, 0.3, 0.4, 0.5, 0.6)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -196,10 +196,15 @@ def _sweep(docs: Sequence[swipe.Doc], embedder: Embedder, config: Config) -> dic
         changed = config.updated(clause_threshold=t)
         rows[f"clause_threshold={t}"] = swipe.evaluate(docs, swipe.pipeline_aligner(embedder, changed))
     for t in JOIN_GRID:
-        changed = config.updated(join_margin=t)
-        rows[f"join_margin={t}"] = swipe.evaluate(docs, swipe.pipeline_aligner(embedder, changed))
-    rows["no joined merges (join_margin=9)"] = swipe.evaluate(
-        docs, swipe.pipeline_aligner(embedder, config.updated(join_margin=9.0))
+        changed = config.updated(join_share=t)
+        rows[f"join_share={t}"] = swipe.evaluate(docs, swipe.pipeline_aligner(embedder, changed))
+    for t in (0.45, 0.3):
+        changed = config.updated(join_floor=t)
+        rows[f"join_floor={t}"] = swipe.evaluate(docs, swipe.pipeline_aligner(embedder, changed))
+    changed = config.updated(join_reach=1)
+    rows["join_reach=1"] = swipe.evaluate(docs, swipe.pipeline_aligner(embedder, changed))
+    rows["no joined merges (join_share=9)"] = swipe.evaluate(
+        docs, swipe.pipeline_aligner(embedder, config.updated(join_share=9.0))
     )
     return rows
 

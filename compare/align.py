@@ -15,7 +15,7 @@ Method, and why:
    the best match for that clause makes a merge (or split) bead. A merge that leaves no
    clause of its second sentence ("a campaign costing $14 million") is found as Vecalign
    finds merges: the neighbour and the sentence joined and embedded, kept when the joined
-   text matches clearly better (``config.join_margin``) than the sentence alone.
+   text matches clearly better (``config.join_share``) than the sentence alone.
 3. **Selection.** A small integer programme picks the set of beads with the largest total
    margin over the thresholds, each sentence in at most one bead. A greedy pass would let an
    early strong pair take a sentence that a merge needs; the exact optimum settles such
@@ -210,22 +210,24 @@ def _joined_merges(
 ) -> list[Candidate]:
     """2-1 and 1-2 beads scored on the two sentences joined (Vecalign's measure).
 
-    For a 1-1 candidate (i, j), a neighbour k of i whose best match is j, at a cosine of at
-    least ``config.join_floor`` (and no more than i's: the partner is the main source), is
-    joined with i and embedded; when the joined text's cosine with j beats the pair's by
-    ``config.join_margin`` the merge is a candidate, with that cosine as its score (likewise
-    for splits). It catches merges whose second sentence leaves no clause of its own
-    ("... a campaign costing $14 million ..."), which clause evidence cannot see. All joined
-    texts go to the model in one batch.
+    For a 1-1 candidate (i, j), a neighbour k of i (at most ``config.join_reach`` sentences
+    away) whose best match is j, at a cosine of at least ``config.join_floor`` (and no more
+    than i's: the partner is the main source), is joined with i and embedded; when the joined
+    text's cosine with j closes ``config.join_share`` of the gap between the pair's cosine and
+    1, the merge is a candidate, with that cosine as its score (likewise for splits). It
+    catches merges whose second sentence leaves no clause of its own ("... a campaign costing
+    $14 million ..."), which clause evidence cannot see. All joined texts go to the model in
+    one batch.
     """
     a, b, ea, eb, sim = sides.a, sides.b, sides.ea, sides.eb, sides.sim
     best_b, best_a = sim.argmax(axis=1), sim.argmax(axis=0)
     wanted: dict[Pair, tuple[int, int, bool]] = {}
+    steps = [d for d in range(-config.join_reach, config.join_reach + 1) if d]
     for i, j in singles:
-        for k in (i - 1, i + 1):
+        for k in (i + d for d in steps):
             if 0 <= k < len(a) and best_b[k] == j and config.join_floor <= sim[k, j] <= sim[i, j]:
                 wanted.setdefault((tuple(sorted((i, k))), (j,)), (i, j, True))
-        for k in (j - 1, j + 1):
+        for k in (j + d for d in steps):
             if 0 <= k < len(b) and best_a[k] == i and config.join_floor <= sim[i, k] <= sim[i, j]:
                 wanted.setdefault(((i,), tuple(sorted((j, k)))), (i, j, False))
     if not wanted:
@@ -237,7 +239,7 @@ def _joined_merges(
     out: list[Candidate] = []
     for (pair, (i, j, merge)), vec in zip(wanted.items(), embedder.embed_batch(texts), strict=True):
         joined = float(vec @ (eb[j] if merge else ea[i]))
-        if joined >= sim[i, j] + config.join_margin:
+        if joined >= sim[i, j] + config.join_share * (1.0 - sim[i, j]):
             out.append((pair, joined - config.link_threshold))
     return out
 

@@ -156,5 +156,33 @@ def test_a_merge_or_split_without_a_clause_of_its_own(real_embedder: Embedder) -
     a = ["Weiss has not conceded and said his campaign would challenge results in two districts."]
     b = ["Weiss has not conceded.", "He said, however, that his campaign would challenge results in two districts."]
     assert [(x.a, x.b) for x in align(a, b, real_embedder, Config())] == [((0,), (0, 1))]
-    off = Config().updated(join_margin=9.0)
+    off = Config().updated(join_share=9.0)
     assert [(x.a, x.b) for x in align(a, b, real_embedder, off)] == [((0,), (0,)), ((), (1,))]
+
+
+def test_a_merge_of_a_strong_pair_or_across_a_moved_sentence_is_found(real_embedder: Embedder) -> None:
+    # A strong pair has little room to improve: the joined text must close a share of the
+    # gap to 1, not beat it by a fixed margin. A merge may also skip a sentence that the
+    # rewrite keeps elsewhere.
+    a = [
+        "A federal appeals court on Thursday struck down a Texas law that barred social media companies from "
+        "removing posts based on users' political viewpoints.",
+        "The three-judge panel of the 5th U.S. Circuit Court of Appeals ruled 2-1 that the law violated the First "
+        "Amendment rights of the platforms.",
+    ]
+    b = [
+        "A federal appeals court on Thursday ruled 2-1 that a Texas law barring social media companies from removing "
+        "posts over users' political views violates the platforms' First Amendment rights."
+    ]
+    assert [(x.a, x.b) for x in align(a, b, real_embedder, Config())] == [((0, 1), (0,))]
+    a = [
+        "The sheriff ordered mandatory evacuations north of Highway 168 on Monday morning.",
+        "Officials said 27 homes had been destroyed.",
+        "An evacuation center has opened at Clovis North High School.",
+    ]
+    b = [
+        "The sheriff ordered mandatory evacuations north of Highway 168 on Monday morning, and an evacuation "
+        "center has opened at Clovis North High School.",
+        "Officials said 27 homes had been destroyed.",
+    ]
+    assert [(x.a, x.b) for x in align(a, b, real_embedder, Config())] == [((0, 2), (0,)), ((1,), (1,))]
