@@ -38,13 +38,34 @@ _CUE = r"(?P<cue>" + CUES + r")\b"
 # leading shape "The weather service warned (that) ..." ; _claim_follows tells the two apart.
 _TRAILING = re.compile(r"(?:^|[,;]\s*|[”\"]\s*)" + _SOURCE + r"\s+" + _CUE + r"(?P<rest>[^,;.!?”\"]*)[.!?]?\s*$")
 # "..., said Maria Okoro, the province's governor." — the appositive after the name is skipped.
-# "..., the agency said on Thursday, adding that ..." — an attribution in mid-sentence.
+# "..., the agency said on Thursday, adding that ..." — an attribution in mid-sentence, also
+# before a quote's setting ('"...," Renzi said in July, when asked about ...').
 _MIDDLE = re.compile(
-    r"[,;]\s*" + _SOURCE + r"\s+" + _CUE + r"(?P<rest>[^,;.!?”\"]*),\s*(?:adding|noting|saying|explaining)\b"
+    r"[,;”\"]\s*"
+    + _SOURCE
+    + r"\s+"
+    + _CUE
+    + r"(?P<rest>[^,;.!?”\"]*),\s*(?:adding|noting|saying|explaining|when\s+asked|speaking|citing)\b"
 )
 _INVERTED = re.compile(r"[,;”\"]\s*" + _CUE + r"\s+" + _SOURCE + r"(?:,\s*[^,;.!?”\"]{1,60}){0,2}\s*[.!?]?\s*$")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<source>[^,;.!?”\"]+?(?:\s[A-Z]\.)*)\s*(?=[,;.!?]|$)", re.I)
 _LEADING = re.compile(r"^" + _SOURCE + r"\s+" + _CUE + r"(?P<rest>)(?=\s|[.!?]?$)")
+# "Writing for the majority, Judge Maria Delgado said: “...”" — a cue and a colon before a quote.
+_COLON = re.compile(r"(?:^|[,;]\s*)" + _SOURCE + r"\s+" + _CUE + r"(?P<rest>):\s*[“\"]")
+# "Judge Thomas Reilly dissented, arguing that ..." — the cue is a participle after the speaker's act.
+_PARTICIPLE = re.compile(
+    r"^" + _SOURCE + r"\s+[a-z]+ed,\s+(?P<cue>arguing|saying|adding|noting|warning|insisting|claiming)(?P<rest>)\b"
+)
+_PAST_OF = {"arguing": "argued", "saying": "said", "adding": "added", "noting": "noted", "warning": "warned",
+            "insisting": "insisted", "claiming": "claimed"}  # fmt: skip
+# "..., a new study in The Lancet has found." / "A study in JAMA found that ...": what a study
+# or survey found is attributed to it (only document sources: "police found the car").
+_FINDING = re.compile(
+    r"(?:^|[,;]\s*)"
+    + _SOURCE
+    + r"\s+(?:has\s+|have\s+)?(?P<cue>found|finds|concluded|concludes|showed|shows|suggested|suggests)"
+    + r"(?P<rest>)(?=\s+that\b|\s*[.!?]?\s*$)"
+)
 # "Jane Roe, who chairs the board, said ...", "Jane Roe, 54, said ...", "Roe, a lawyer, said ...":
 # a relative clause, an age or an appositive between the speaker and the cue.
 _INTERRUPTED = re.compile(
@@ -56,11 +77,13 @@ _INTERRUPTED = re.compile(
 )
 # What a trailing attribution may end with ("..., police said on Monday", "... in a statement");
 # anything else after the cue is the claim itself ("Police said the road was closed").
-_ADVERBIAL = re.compile(
-    r"\s*(?:on|in|at|during|late|early|last|this|yesterday|today|tonight|earlier|later|after|before|when|"
-    r"while|through|via|by|from|to|without|under|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
-    re.I,
+_SETTING_WORDS = (
+    r"on|in|at|during|late|early|last|this|yesterday|today|tonight|earlier|later|after|before|when|"
+    r"while|through|via|by|from|to|without|under|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 )
+_ADVERBIAL = re.compile(r"\s*(?:" + _SETTING_WORDS + r")\b", re.I)
+#: Where the setting starts after whom a source told ("analysts | on a conference call").
+_SETTING = re.compile(r"\s+(?=(?:" + _SETTING_WORDS + r")\b)", re.I)
 # Words between a subject and its cue that are not part of the source: "Officials have also said".
 _SOURCE_TAIL = frozenset(
     "also later earlier previously separately again further repeatedly then recently has have had will would".split()
@@ -86,7 +109,7 @@ _ANONYMOUS = frozenset(
 _DOCUMENT = frozenset(
     (
         "report reports statement statements study document documents survey letter filing memo analysis "
-        "investigation release leak leaks cable assessment"
+        "investigation release leak leaks cable assessment research poll audit"
     ).split()
 )
 _OUTLET = frozenset(
@@ -109,7 +132,8 @@ _PERSON = frozenset(
         "minister spokesman spokeswoman spokesperson president premier ambassador general commander chief "
         "secretary director governor mayor senator lawmaker envoy leader head officer councilman councilwoman "
         "councillor councilor alderman judge sheriff prosecutor attorney representative chairman chairwoman "
-        "superintendent professor inspector detective captain lieutenant sergeant adviser advisor sen rep gov dr"
+        "superintendent professor inspector detective captain lieutenant sergeant adviser advisor sen rep gov dr "
+        "manager coach executive ceo cfo founder owner chancellor economist researcher scientist editor lawyer"
     ).split()
 )
 # Lower-case particles inside names: al-Awsat, van Gogh, bin Salman, de Gaulle.
@@ -150,10 +174,13 @@ def find_attributions(text: str, outlets: Iterable[str] = ()) -> list[Attributio
     """
     known = [o.lower() for o in outlets if o]
     found: list[Attribution] = []
-    for pattern in (_TRAILING, _INTERRUPTED, _INVERTED, _LEADING, _MIDDLE):
+    for pattern in (_TRAILING, _INTERRUPTED, _INVERTED, _LEADING, _MIDDLE, _COLON, _PARTICIPLE, _FINDING):
         m = pattern.search(text)
         if m:
-            a = _make(text, m, known, inverted=pattern is _INVERTED)
+            cue = _PAST_OF.get(m.group("cue").lower(), "") if pattern is _PARTICIPLE else ""
+            a = _make(text, m, known, inverted=pattern is _INVERTED, cue=cue)
+            if a and pattern is _FINDING and a.kind != "document":
+                continue  # "Police found the car": only what a study or survey found is sourced
             if a and not _overlaps(found, a.start, a.end):
                 found.append(a)
     for m in _ACCORDING.finditer(text):
@@ -225,10 +252,16 @@ def _extent(text: str, m: re.Match[str], cue: str, inverted: bool) -> tuple[int,
     # "said on Monday that ...", "told reporters that ..." — but not the "that" of a relative
     # clause inside the claim ("said the craft was a balloon that drifted").
     if that and (not that.group(1).strip() or told or _ADVERBIAL.match(that.group(1))):
-        return m.start("rest") + len(that.group(1)), that.group(1).strip() if told else ""
+        return m.start("rest") + len(that.group(1)), _recipient(that.group(1)) if told else ""
     if not rest.strip() or told or _ADVERBIAL.match(rest):
-        return m.end("rest"), rest.strip() if told else ""
+        return m.end("rest"), _recipient(rest) if told else ""
     return m.end("cue"), ""
+
+
+def _recipient(after_cue: str) -> str:
+    """Whom a source told, without the setting: "analysts on a conference call" → "analysts",
+    "the Daily Star on Monday" → "the Daily Star"."""
+    return _SETTING.split(after_cue.strip(), maxsplit=1)[0].strip()
 
 
 def source_kind(words: list[str], cue: str = "", known: Iterable[str] = ()) -> str:
@@ -242,7 +275,9 @@ def source_kind(words: list[str], cue: str = "", known: Iterable[str] = ()) -> s
     'outlet'
     """
     phrase = " ".join(words).lower()
-    head = re.sub(r"[’']s$", "", words[-1].lower()) if words else ""
+    # The head noun comes before a modifier: "a study in the journal JAMA", "sources in the ministry".
+    lead = re.split(r"\s(?:in|of|at|by|from|published|close|familiar|with)\s", phrase, maxsplit=1)[0].split()
+    head = re.sub(r"[’']s$", "", lead[-1]) if lead else ""
     if any(len(name) >= 3 and re.search(rf"\b{re.escape(name.lower())}\b", phrase) for name in known):
         return "outlet"
     if head in _ANONYMOUS:

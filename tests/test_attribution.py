@@ -27,6 +27,12 @@ from tests.conftest import FakeEmbedder
         ("The league is doomed, Mark Dunmore rightly said.", "Mark Dunmore", "said", "person"),
         ("Of those, 2,950 participants reported drinking coffee.", "2,950 participants", "reported", "other"),
         ("The minister visited the site and said work would start.", "The minister", "said", "person"),
+        ('"We admire him," club manager Ann Ode said in July, when asked.', "club manager Ann Ode", "said", "person"),
+        ('Writing for the majority, Judge Ana Ruiz said: "States may not compel."', "Judge Ana Ruiz", "said", "person"),
+        ("Judge Tom Reilly dissented, arguing that platforms are carriers.", "Judge Tom Reilly", "argued", "person"),
+        ("Walkers live longer, a new study in The Lancet has found.", "a new study in The Lancet", "found", "document"),
+        ("A survey by Gallup found that trust fell.", "A survey by Gallup", "found", "document"),
+        ("Troops withdrew, sources in the ministry said.", "sources in the ministry", "said", "anonymous"),
     ],
 )
 def test_attribution_shapes(sentence: str, source: str, cue: str, kind: str) -> None:
@@ -40,6 +46,13 @@ def test_attribution_shapes(sentence: str, source: str, cue: str, kind: str) -> 
 def test_recipient_of_told() -> None:
     (a,) = find_attributions("Troops withdrew, a source told the Daily Star.")
     assert a.recipient == "the Daily Star"
+    (a,) = find_attributions('"We chose volume," the chief executive told analysts on a conference call.')
+    assert a.recipient == "analysts"
+
+
+def test_what_police_found_is_no_attribution() -> None:
+    assert find_attributions("Police found the car near the river.") == []
+    assert find_attributions("Police found that the car had been stolen.") == []
 
 
 def test_own_voice_has_no_attribution() -> None:
