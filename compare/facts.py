@@ -43,9 +43,7 @@ _DIGITS = re.compile(  # "6.8-magnitude" is no number; "£100m", "$9.8bn" and "2
 )
 #: Short scale suffixes of money figures ("£100m", "$9.8bn", "€2tn", "$250k").
 _SUFFIX = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}
-#: A spaCy date or time that is a length of time ("9.5 years", "an average of 12 weeks"): its
-#: figure is a number, compared as one; a calendar date is read by :mod:`compare.dates`.
-_DURATION = re.compile(r"\d\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)\b", re.I)
+
 _QUOTE = re.compile(r"[“\"](?P<q>[^“”\"]{8,}?)[”\"]")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z0-9&]{1,9})\)")
 HEDGES = frozenset(
@@ -202,11 +200,9 @@ def sentence_facts(
         out.append(fact("quote", q.start("q"), q.end("q"), "", fold(q.group("q"))))
     quote_spans = [(q.start("q"), q.end("q")) for q in quotes]
     out += _entities(doc, text, fact, quote_spans)
-    names = [
-        (e.start_char, e.end_char)
-        for e in doc.ents
-        if e.label_ not in _NUMBER_LABELS and not (e.label_ in ("DATE", "TIME") and _DURATION.search(e.text))
-    ]
+    # spaCy's dates and times that are not calendar dates ("9.5 years", "people over 60") hold
+    # numbers; the calendar dates were read above.
+    names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in _NUMBER_LABELS | {"DATE", "TIME"}]
     out += _numbers(doc, text, fact, date_spans + quote_spans + names)
     out += _hedges(doc, fact)
     return sorted(out, key=lambda f: (f.start, f.kind))
@@ -347,11 +343,18 @@ def _fraction(word: str) -> float | None:
 
 
 def _unit(doc: Any, start: int, end: int) -> str:
-    """The noun a number counts: the last noun inside the number's span, else the next noun."""
+    """The noun a number counts: the last noun inside the number's span, else the next noun in
+    its phrase ("27 homes", "61,000 fully electric ones"); not one past a verb or a comma ("at
+    age 15, she reached 260 pounds": the 15 counts no pounds)."""
     inside = [t for t in doc if start <= t.idx < end and t.pos_ in ("NOUN", "PROPN") and t.is_alpha]
-    after = [t for t in doc if t.idx >= end and t.pos_ in ("NOUN", "PROPN") and t.is_alpha]
-    noun = inside[-1] if inside else (after[0] if after else None)
-    return str(noun.lemma_.lower()) if noun is not None else ""
+    if inside:
+        return str(inside[-1].lemma_.lower())
+    for t in (t for t in doc if t.idx >= end):
+        if t.pos_ in ("NOUN", "PROPN") and t.is_alpha:
+            return str(t.lemma_.lower())
+        if t.pos_ in ("VERB", "AUX", "PUNCT", "SCONJ", "CCONJ") and t.text != "-":
+            break
+    return ""
 
 
 def _hedges(doc: Any, fact: Any) -> list[Fact]:
@@ -361,6 +364,7 @@ def _hedges(doc: Any, fact: Any) -> list[Fact]:
     for tok in doc:
         adverb = tok.lower_ in HEDGES
         modal = tok.lower_ in MODALS and tok.dep_ == "aux" and _start(tok.head) in chain
+        modal = modal and not (tok.i + 1 < len(doc) and doc[tok.i + 1].dep_ == "neg")  # "may not": a bar
         if adverb or modal:
             out.append(fact("hedge", tok.idx, tok.idx + len(tok), "hedge", tok.lower_))
     out += _hearsay(doc, fact)
@@ -371,31 +375,38 @@ def _hedges(doc: Any, fact: Any) -> list[Fact]:
 
 
 def _hearsay(doc: Any, fact: Any) -> list[Fact]:
-    """A claim told as what others expect or believe, or as an impression: "is expected to
-    visit", "are believed to have fled", "is said to be", "were feared dead", "appeared to
-    level off". The value is the phrase ("expected to");
-    ``verb`` names the verb it hedges, so "is expected to visit" → "will visit" is one change."""
+    """A claim told as what others expect or believe, or as an impression or a forecast: "is
+    expected to visit", "are believed to have fled", "is said to be", "were feared dead",
+    "appeared to level off", "expects tariffs to cost". The value is the phrase ("expected
+    to"); ``verb`` names the verb it hedges, so "is expected to visit" → "will visit" is one
+    change."""
     out = []
     for tok in doc:
-        seeming = tok.lemma_ in _SEEMING and tok.pos_ == "VERB"  # "appeared to stabilise"
-        if not seeming and (tok.tag_ != "VBN" or tok.lemma_ not in _HEARSAY):
+        auxpass = [c for c in tok.children if c.dep_ == "auxpass"]
+        passive = bool(auxpass) and tok.tag_ == "VBN" and tok.lemma_ in _HEARSAY
+        seeming = not auxpass and tok.lemma_ in _SEEMING and tok.pos_ == "VERB"
+        if not passive and not seeming:
             continue
-        auxpass = [c for c in tok.children if c.dep_ == "auxpass"] or ([tok] if seeming else [])
         hedged = [c for c in tok.children if c.dep_ in ("xcomp", "oprd")]
-        if not auxpass or not hedged:
+        if seeming and not hedged:  # "expects tariffs to cost": an infinitive with its own subject
+            hedged = [c for c in tok.children if c.dep_ == "ccomp" and any(a.lower_ == "to" for a in c.children)]
+        if not hedged:
             continue
         target = hedged[0]
-        if target.dep_ == "xcomp" and (tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to"):
+        to_next = tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to"
+        if target.dep_ == "xcomp" and not to_next:
             continue  # "was expected home": no infinitive
         word = tok.lemma_ if seeming else tok.lower_  # "appeared to" and "seems to" are one hedge
-        value = f"{word} to" if target.dep_ == "xcomp" else word
-        end = doc[tok.i + 1].idx + 2 if target.dep_ == "xcomp" else tok.idx + len(tok)
-        out.append(fact("hedge", auxpass[0].idx, end, "hedge", value, verb=str(target.lemma_.lower())))
+        value = word if target.dep_ == "oprd" else f"{word} to"
+        end = doc[tok.i + 1].idx + 2 if to_next else tok.idx + len(tok)
+        start = (auxpass[0] if auxpass else tok).idx
+        out.append(fact("hedge", start, end, "hedge", value, verb=str(target.lemma_.lower())))
     return out
 
 
-#: Verbs that tell a claim as an impression, before an infinitive: "appeared to level off".
-_SEEMING = frozenset(("appear", "seem"))
+#: Verbs that tell a claim as an impression or a forecast, before an infinitive: "appeared to
+#: level off", "expects tariffs to cost".
+_SEEMING = frozenset(("appear", "seem", "expect", "forecast", "predict", "project", "anticipate"))
 #: Verbs that, passive and before an infinitive, tell a claim as hearsay or expectation.
 _HEARSAY = frozenset(
     "expect believe think say report fear understand rumour rumor presume suspect allege estimate".split()

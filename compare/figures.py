@@ -169,7 +169,9 @@ def round_step(digits: str) -> float:
 #: (within its rounding), and says something else than "18,000".
 BOUNDS = {
     "more than": "at least", "over": "at least", "at least": "at least", "upwards of": "at least",
+    "older than": "at least", "greater than": "at least", "in excess of": "at least", "no fewer than": "at least",
     "fewer than": "at most", "less than": "at most", "under": "at most", "up to": "at most", "at most": "at most",
+    "younger than": "at most", "as many as": "at most", "as much as": "at most", "no more than": "at most",
 }  # fmt: skip
 
 

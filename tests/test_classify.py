@@ -656,3 +656,48 @@ def test_no_deaths_against_two_deaths_is_a_number_not_a_negation(fact_extractor:
 def test_a_year_pushed_back_is_a_date_changed(fact_extractor: FactExtractor) -> None:
     a, b = "The opening of the plant was pushed back to 2027.", "The opening of the plant was pushed back to 2028."
     assert findings(fact_extractor, a, b) == [("date_changed", "2027", "2028")]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found"),
+    [
+        ("Tariffs will cost about $300 million.", "Tariffs will cost $300 million.", "an estimate stated as exact"),
+        (
+            "Osei said the company expects tariffs to cost $300 million.",
+            "Osei said tariffs will cost the company $300 million.",
+            "hedge “expect to” removed",
+        ),
+    ],
+)
+def test_an_estimate_or_a_forecast_stated_as_fact_is_a_certainty_change(
+    fact_extractor: FactExtractor, a: str, b: str, found: str
+) -> None:
+    comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)
+    assert [c.kind for c in comparison.changes] == ["certainty_changed"]
+    assert comparison.changes[0].detail.endswith(found)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (  # the quote finding covers a hedge inside it
+            '"We chose volume, and we would make the same choice again," Pennington told analysts.',
+            '"We chose volume," Pennington told analysts.',
+        ),
+        ("A state may not compel a company to carry speech.", "A state cannot force a company to carry speech."),
+        ("The effect was strongest among people over 60.", "People older than 60 saw the strongest effect."),
+    ],
+)
+def test_no_certainty_or_number_finding_for_the_same_claim(fact_extractor: FactExtractor, a: str, b: str) -> None:
+    got = findings(fact_extractor, a, b)
+    assert not [k for k, _, _ in got if k in ("certainty_changed", "number_changed")]
+    assert not [x for k, _, x in got if k == "fact_added" and any(c.isdigit() for c in x)]
+
+
+def test_a_negating_prefix_reverses_the_meaning(fact_extractor: FactExtractor) -> None:
+    a = "Vasquez won 52.3% of the vote, according to unofficial results."
+    b = "Vasquez won 52.3% of the vote, according to official results."
+    assert ("negation_changed", "unofficial", "official") in findings(fact_extractor, a, b)
+    c = "Vasquez won 52.3% of the vote, according to the latest information."
+    d = "Vasquez won 52.3% of the vote, according to the latest formation."
+    assert "negation_changed" not in [k for k, _, _ in findings(fact_extractor, c, d)]

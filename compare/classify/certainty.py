@@ -83,11 +83,11 @@ def _opposites(x: Alignment, sentences: Mapping[str, Sentence]) -> list[FactChan
             continue
         for ta in x.a_tokens[op.i1 : op.i2]:
             wa = fold_token(ta.text)
-            if not ta.text.islower() or wa not in _OPPOSITE_OF:
+            if not ta.text.islower():
                 continue
             for tb in x.b_tokens[op.j1 : op.j2]:
                 wb = fold_token(tb.text)
-                kind = _OPPOSITE_OF[wa].get(wb)
+                kind = _OPPOSITE_OF.get(wa, {}).get(wb) or _negated_form(wa, wb)
                 if not tb.text.islower() or kind is None or wa in words_b or wb in words_a or (wa, wb) in told:
                     continue
                 told.add((wa, wb))
@@ -97,6 +97,22 @@ def _opposites(x: Alignment, sentences: Mapping[str, Sentence]) -> list[FactChan
                     _change(kind, before.sentence, after.sentence, before, after, f"“{ta.text}” → “{tb.text}”: {what}")
                 )
     return out
+
+
+def _negated_form(x: str, y: str) -> ChangeKind | None:
+    """``negation_changed`` when one word is the other with a negating prefix: "official" /
+    "unofficial", "confirmed" / "unconfirmed", "relevant" / "irrelevant" (stems of five
+    letters or more)."""
+    short, long = sorted((x, y), key=len)
+    prefix = long[: len(long) - len(short)]
+    if len(short) >= 5 and long.endswith(short) and prefix in _NEGATING_PREFIXES:
+        return "negation_changed"
+    return None
+
+
+#: Prefixes that negate whatever word they join; "in-", "im-" and "dis-" often do not
+#: ("increase", "improve", "discover"), so their pairs are listed in _OPPOSITE_FORMS instead.
+_NEGATING_PREFIXES = frozenset(("un", "non", "non-", "il", "ir"))
 
 
 def _word_fact(tok: Token, ids: Sequence[str], sentences: Mapping[str, Sentence]) -> Fact:
@@ -132,6 +148,13 @@ _OPPOSITE_FORMS = (
     ("include includes included including", "exclude excludes excluded excluding"),
     ("man men boy boys", "woman women girl girls"),
     ("success successful", "failure unsuccessful"),
+    *(
+        (word, "in" + word)
+        for word in "accurate correct complete consistent conclusive valid adequate effective "
+        "direct formal dependent competent".split()
+    ),
+    *((word, "im" + word) for word in "possible probable proper mature".split()),
+    *((word, "dis" + word) for word in "agree agreed agrees approve approved proven honest".split()),
 )
 #: Parts of the day that exclude each other: a changed time, not a changed meaning.
 _PARTS_OF_DAY = (("morning", "afternoon evening night overnight"), ("afternoon", "night overnight"))
@@ -271,8 +294,9 @@ _ENDINGS = frozenset(("s", "es", "d", "ed", "ing", "n", "en"))  # "us" is no for
 
 def _certainty(fa: list[Fact], fb: list[Fact], a0: str, b0: str) -> list[FactChange]:
     out = []
-    ha = {f.value: f for f in fa if f.kind == "hedge" and f.label == "hedge"}
-    hb = {f.value: f for f in fb if f.kind == "hedge" and f.label == "hedge"}
+    # A hedge inside a quote is the speaker's word: a quote cut or altered is its own finding.
+    ha = {f.value: f for f in fa if f.kind == "hedge" and f.label == "hedge" and not _quoted(f, fa)}
+    hb = {f.value: f for f in fb if f.kind == "hedge" and f.label == "hedge" and not _quoted(f, fb)}
     ta = {_detail(f, "verb"): f for f in fa if f.kind == "hedge" and f.label == "tense"}
     tb = {_detail(f, "verb"): f for f in fb if f.kind == "hedge" and f.label == "tense"}
     gone = sorted(ha.keys() - hb.keys(), key=lambda w: ha[w].start)
@@ -328,6 +352,10 @@ def _certainty(fa: list[Fact], fb: list[Fact], a0: str, b0: str) -> list[FactCha
             )
         )
     return out
+
+
+def _quoted(f: Fact, facts: list[Fact]) -> bool:
+    return any(q.kind == "quote" and _inside_fact(f, q) for q in facts)
 
 
 def _inside_fact(inner: Fact, outer: Fact) -> bool:

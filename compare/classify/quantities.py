@@ -138,12 +138,12 @@ def _numbers(group: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChang
     a0, b0 = group.a[0], group.b[0]
     na = [f for f in fa if f.kind == "number"]
     nb = [f for f in fb if f.kind == "number"]
+    out: list[FactChange] = _estimates(na, nb)
     na, nb = _unmatched(na, nb, lambda x, y: x.label == y.label and _same_figure(x, y))
     # A count of one thing, its noun right after it on both sides, with another value is that
     # count changed, even if the old value now counts something else ("9 goals and 11
     # assists" → "11 goals and 9 assists"). Other units are read loosely (the next noun:
     # "12 people" / "12 residents" is one figure), so only such counts are paired first.
-    out: list[FactChange] = []
     for x in list(na):
         y = next(
             (y for y in nb if y.label == x.label and _counts(x, group.a_tokens) and _counts(y, group.b_tokens)), None
@@ -183,6 +183,23 @@ def _numbers(group: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChang
         if k not in used and not _detail(y, "zero")
     ]
     return out
+
+
+def _estimates(na: list[Fact], nb: list[Fact]) -> list[FactChange]:
+    """One figure given as an estimate on one side and as exact on the other ("about $300
+    million" → "$300 million"): a change of certainty, not of the figure."""
+    out = []
+    for x in na:
+        for y in nb:
+            if x.value == y.value and _same_measure(x, y) and _approximate(x) != _approximate(y):
+                detail = "an estimate stated as exact" if _approximate(x) else "an exact figure stated as an estimate"
+                out.append(_change("certainty_changed", x.sentence, y.sentence, x, y, f"{x.text} → {y.text}: {detail}"))
+                break
+    return out
+
+
+def _approximate(f: Fact) -> bool:
+    return fold(f.text).split()[0] in APPROXIMATE
 
 
 def _counts(f: Fact, tokens: Sequence[Token]) -> bool:
