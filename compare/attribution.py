@@ -84,6 +84,11 @@ _SETTING_WORDS = (
 _ADVERBIAL = re.compile(r"\s*(?:" + _SETTING_WORDS + r")\b", re.I)
 #: Where the setting starts after whom a source told ("analysts | on a conference call").
 _SETTING = re.compile(r"\s+(?=(?:" + _SETTING_WORDS + r")\b)", re.I)
+#: What a company "reported": its results ("a second-quarter net profit", "record sales").
+_RESULTS = re.compile(
+    r"\s+(?:(?!\bthat\b)[^,;.!?“”\"]){0,40}?\b(?:profits?|loss(?:es)?|revenues?|sales|earnings|income|deficits?|surplus(?:es)?)\b",
+    re.I,
+)
 # Words between a subject and its cue that are not part of the source: "Officials have also said".
 _SOURCE_TAIL = frozenset(
     "also later earlier previously separately again further repeatedly then recently has have had will would".split()
@@ -231,6 +236,8 @@ def _make(text: str, m: re.Match[str], known: list[str], inverted: bool = False,
         return None
     source = text[s_start:s_end]
     cue = cue or m.group("cue").lower()
+    if cue in ("reported", "reports") and _RESULTS.match(text, m.end("cue")):
+        return None  # "Nordvik Motors reported a net profit of $412 million": results, not a source
     start = m.start("cue") if inverted else m.start() if cue == "according to" else s_start
     end, recipient = _extent(text, m, cue, inverted)
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".!?"):

@@ -50,6 +50,12 @@ def test_recipient_of_told() -> None:
     assert a.recipient == "analysts"
 
 
+def test_a_company_reporting_results_is_no_source() -> None:
+    assert find_attributions("Nordvik Motors reported a second-quarter net profit of $412 million.") == []
+    (a,) = find_attributions("Reuters reported on Monday that sales fell.")
+    assert (a.source, a.kind) == ("Reuters", "outlet")
+
+
 def test_what_police_found_is_no_attribution() -> None:
     assert find_attributions("Police found the car near the river.") == []
     assert find_attributions("Police found that the car had been stolen.") == []
