@@ -277,8 +277,10 @@ def _numbers(doc: Any, text: str, fact: Any, taken: list[tuple[int, int]]) -> li
             continue  # "one of its main supports" counts nothing
         # Money and percentages are their own unit: "$2.4 million" → "$3.1 million" is one figure changed.
         unit = {"MONEY": "money", "PERCENT": "percent"}.get(kinds.get((start, end), ""), "") or _unit(doc, start, end)
-        currency = _currency(text[start:end]) if unit == "money" else ""
-        out.append(fact("number", start, end, unit, f"{value:g}", **({"currency": currency} if currency else {})))
+        extra = {"currency": _currency(text[start:end])} if unit == "money" else {}
+        if role := _ROLE.search(text[:start]):  # "narrowed to 5.1%" (a level) / "by 5.1%" (a change)
+            extra["role"] = role.group(1).lower()
+        out.append(fact("number", start, end, unit, f"{value:g}", **{k: v for k, v in extra.items() if v}))
     # "No deaths have been recorded": a count of zero, compared only with a count of the same
     # thing ("Two deaths"), never reported as a number dropped or added on its own.
     for tok in doc if _NO.search(text) else ():
@@ -459,6 +461,14 @@ def _none_of(doc: Any, tok: Any) -> Any:
 _NOT_ONLY = frozenset(("just", "only", "merely", "simply"))
 _NEGATION_HINT = re.compile(r"\b(?:not|never|yet|no|nor|cannot)\b|n[’']t\b", re.I)
 _NO = re.compile(r"\bno\b", re.I)
+#: A figure after a verb of change: "rose to 5%" states a level, "rose by 5%" a change.
+_ROLE = re.compile(
+    r"\b(?:rose|rise[sn]?|rising|fell|falls?|fallen|falling|grew|grows?|grown|growing|increased?|increases|"
+    r"decreased?|decreases|dropped|drops?|narrowed|narrows?|widened|widens?|climbed|climbs?|jumped|jumps?|"
+    r"slipped|slips?|declined|declines?|cut|raised|raises?|lowered|lowers?|shrank|shrinks?|gained|gains?)"
+    r"\s+(to|by)\s+(?:about\s+|nearly\s+|almost\s+|some\s+)?[$€£¥]?$",
+    re.I,
+)
 
 
 def _yet_to(doc: Any, tok: Any) -> bool:

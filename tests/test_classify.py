@@ -701,3 +701,11 @@ def test_a_negating_prefix_reverses_the_meaning(fact_extractor: FactExtractor) -
     c = "Vasquez won 52.3% of the vote, according to the latest information."
     d = "Vasquez won 52.3% of the vote, according to the latest formation."
     assert "negation_changed" not in [k for k, _, _ in findings(fact_extractor, c, d)]
+
+
+def test_a_level_stated_as_a_change_is_a_number_changed(fact_extractor: FactExtractor) -> None:
+    a, b = "The operating margin narrowed to 5.1% last year.", "The operating margin narrowed by 5.1% last year."
+    comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)
+    assert [(c.kind, c.detail) for c in comparison.changes] == [("number_changed", "5.1% → 5.1%: a level → a change")]
+    same = "The operating margin rose to 5.1% last year."
+    assert findings(fact_extractor, same, "The operating margin increased to 5.1% last year.") == []

@@ -174,6 +174,9 @@ def _numbers(group: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChang
             what = "" if _same_measure(x, y) else f": {_unit_of(x)} → {_unit_of(y)}, another unit or currency"
             if not what and x.value == y.value and _bound(x) != _bound(y):
                 what = f": {_bound(x) or 'exact'} → {_bound(y) or 'exact'}"  # "more than 300" → "300"
+            elif not what and _role_changed(x, y):
+                level = {"to": "a level", "by": "a change"}
+                what = f": {level[_detail(x, 'role')]} → {level[_detail(y, 'role')]}"
             out.append(_change("number_changed", x.sentence, y.sentence, x, y, f"{x.text} → {y.text}{what}"))
         elif not _detail(x, "zero"):
             out.append(_change("fact_dropped", x.sentence, b0, x, None, "number not in B"))
@@ -267,7 +270,12 @@ def _same_figure(x: Fact, y: Fact) -> bool:
     if _bounded(x, y):
         return True
     same_value = x.value == y.value or _rounded(x, y) or _rounded(y, x)
-    return _same_measure(x, y) and _bound(x) == _bound(y) and same_value
+    return _same_measure(x, y) and _bound(x) == _bound(y) and same_value and not _role_changed(x, y)
+
+
+def _role_changed(x: Fact, y: Fact) -> bool:
+    """A level stated as a change or the other way round: "narrowed to 5.1%" → "narrowed by 5.1%"."""
+    return {_detail(x, "role"), _detail(y, "role")} == {"to", "by"}
 
 
 def _bound(f: Fact) -> str:
