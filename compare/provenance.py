@@ -27,7 +27,9 @@
 4. *Sources of an article* (:class:`~compare.models.ProvenanceEdge`): among the articles
    before it that carry some of its sentences, credited greedily: the one that carries most of
    its not yet credited tokens (ties: more of them verbatim, then the earliest) is credited
-   with every sentence it carries, and so on until no earlier article carries what is left.
+   with every sentence it carries, unless another carries that sentence clearly closer (more
+   of its words verbatim, by a tenth and at least two), and so on until no earlier article
+   carries what is left.
    The first is the main source; the next ones are secondary sources (a paragraph from a third
    outlet shows as coming from that outlet rather than as merely added). A sentence's
    *origin* follows the credited source's own credit back: C ← B ← A gives origin A.
@@ -365,11 +367,18 @@ def _common_sources(pair: PairLink, ev: _Evidence, before: set[tuple[str, str]])
 def _cover(
     y: str, earlier: list[str], ev: _Evidence, pairs: dict[tuple[str, str], PairLink]
 ) -> tuple[list[ProvenanceEdge], dict[str, str]]:
-    """Credit ``y``'s sentences greedily to the earlier articles that carry them (``earlier`` earliest first)."""
+    """Credit ``y``'s sentences to the earlier articles that carry them (``earlier`` earliest first).
+
+    Articles are taken greedily, the one that carries most of the not yet credited tokens
+    first (ties: more of them verbatim, then the earliest), and each is credited with what it
+    carries; but a sentence goes to another carrier whose version is clearly closer (more
+    words verbatim, by a tenth of the sentence and at least two): a rewrite that copies B
+    word for word and adds one sentence of A, which B dropped, took the rest from B, not A.
+    """
     words = ev.words[y]
     carried = {x: ev.matches[(y, x)] for x in earlier}
     remaining = {s for s in words if any(s in carried[x] for x in earlier)}
-    edges, credited = [], {}
+    credited: dict[str, str] = {}
 
     def gain(x: str, among: set[str]) -> tuple[int, int]:
         mine = [s for s in among if s in carried[x]]
@@ -378,13 +387,18 @@ def _cover(
     while remaining:
         # max() keeps the first of equal gains, and ``earlier`` is earliest first.
         best = max(earlier, key=lambda x: gain(x, remaining))
-        taken = {s for s in remaining if s in carried[best]}
-        others = tuple(x for x in earlier if x != best and gain(x, taken) >= gain(best, taken))
+        for s in (s for s in remaining if s in carried[best]):
+            closer = max(earlier, key=lambda x: carried[x][s].verbatim if s in carried[x] else -1)
+            margin = carried[closer][s].verbatim - carried[best][s].verbatim
+            credited[s] = closer if margin >= max(2, words[s] / 10) else best
+        remaining -= {s for s in remaining if s in carried[best]}
+    edges = []
+    for source in sorted(set(credited.values()), key=lambda x: -sum(words[s] for s in credited if credited[s] == x)):
+        taken = {s for s in credited if credited[s] == source}
+        others = tuple(x for x in earlier if x != source and gain(x, taken) >= gain(source, taken))
         ordered = tuple(s for s in words if s in taken)
         share = _ratio(sum(words[s] for s in taken), sum(words.values()))
-        edges.append(ProvenanceEdge(best, y, share, ordered, pairs[(best, y)], others))
-        credited.update(dict.fromkeys(taken, best))
-        remaining -= taken
+        edges.append(ProvenanceEdge(source, y, share, ordered, pairs[(source, y)], others))
     return edges, credited
 
 

@@ -327,3 +327,27 @@ def test_partial_rewrites_of_a_wire_story_keep_the_order_given() -> None:
     b, c = article(WIRE, "B", "Island News"), article(BAKERS, "C", "Bakers Weekly")
     p = trace([a, b, c], FakeEmbedder())
     assert edges(p) == {("A", "B"), ("A", "C")}
+
+
+def test_sentences_copied_word_for_word_from_a_later_rewrite_are_credited_to_it() -> None:
+    # A carries all of C, reworded; B carries two of C's sentences word for word (and dropped
+    # A's third, which C took from A). Greedy cover alone credited all of C to A.
+    a = GAZETTE.split("\n\n")
+    reworded = [
+        "Early on Tuesday a water main burst under Elm Street and flooded basements in twelve homes.",
+        "After three hours of work, city engineers shut the valve.",
+    ]
+    p = trace(
+        [
+            article("\n\n".join(a[:2] + a[4:]), "A", "Harbor Gazette", "2024-05-01"),
+            article("\n\n".join(reworded), "B", "River Post", "2024-05-02"),
+            article("\n\n".join([*reworded, a[4]]), "C", "Valley Times", "2024-05-03"),
+        ],
+        FakeEmbedder(),
+    )
+    assert origins(p, "C") == {
+        "Early on Tuesday a": ("B", "A"),
+        "After three hours of": ("B", "A"),
+        "Schools in the district": ("A", "A"),
+    }
+    assert p.article("C").sources == ("B", "A")
