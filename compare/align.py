@@ -326,8 +326,8 @@ def _select_supported(beads: list[Candidate], sim: np.ndarray, config: Config) -
         kept = _supported(chosen, sim, config)
         if first is None:
             first = set(kept)
-        else:  # a later round may only add strong beads
-            kept = [bead for bead in kept if bead in first or float(sim[np.ix_(*bead)].max()) >= config.support_cosine]
+        else:  # a later round adds only strong beads and mutual best matches, not supported weak ones
+            kept = [bead for bead in kept if bead in first or _strong(bead, sim, config) or _mutual(bead, sim)]
         if len(kept) == len(chosen):
             return chosen
         gone = set(chosen) - set(kept)
@@ -343,7 +343,7 @@ def _supported(chosen: list[Pair], sim: np.ndarray, config: Config) -> list[Pair
     disjoint, so a bead never supports itself), or when one of its A sentences and one of its
     B sentences are each other's best match in the whole similarity matrix. Linear in the
     beads: the strong ones are indexed by A sentence, each weak one looks only at the window
-    around it, and the best matches are one argmax per row and per column.
+    around it, and the best matches are an argmax per row and per column.
 
     >>> sim = np.eye(10) * 0.8 + 0.1  # strong pairs on the diagonal ...
     >>> sim[2, 2] = sim[9, 8] = 0.6  # ... one weak among them, one weak far from them
@@ -351,7 +351,7 @@ def _supported(chosen: list[Pair], sim: np.ndarray, config: Config) -> list[Pair
     [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3,)), ((4,), (4,))]
     """
     w = config.support_window
-    strong = [float(sim[np.ix_(ai, bj)].max()) >= config.support_cosine for ai, bj in chosen]
+    strong = [_strong(bead, sim, config) for bead in chosen]
     partners: dict[int, list[int]] = {}  # A sentence of a strong bead -> its B sentences
     for (ai, bj), is_strong in zip(chosen, strong, strict=True):
         if is_strong:
@@ -362,14 +362,23 @@ def _supported(chosen: list[Pair], sim: np.ndarray, config: Config) -> list[Pair
         near = [j2 for i in ai for i2 in range(i - w, i + w + 1) for j2 in partners.get(i2, ())]
         return any(abs(j - j2) <= w for j in bj for j2 in near)
 
-    row_best, col_best = sim.argmax(axis=1), sim.argmax(axis=0)
-
-    def mutual(ai: tuple[int, ...], bj: tuple[int, ...]) -> bool:
-        return any(row_best[i] in bj and col_best[row_best[i]] in ai for i in ai)
-
     return [
-        bead for bead, is_strong in zip(chosen, strong, strict=True) if is_strong or supported(*bead) or mutual(*bead)
+        bead
+        for bead, is_strong in zip(chosen, strong, strict=True)
+        if is_strong or supported(*bead) or _mutual(bead, sim)
     ]
+
+
+def _strong(bead: Pair, sim: np.ndarray, config: Config) -> bool:
+    """Whether one of the bead's sentence pairs reaches ``config.support_cosine``."""
+    return float(sim[np.ix_(*bead)].max()) >= config.support_cosine
+
+
+def _mutual(bead: Pair, sim: np.ndarray) -> bool:
+    """Whether one of the bead's A sentences and one of its B sentences are each other's best
+    match in the whole similarity matrix."""
+    ai, bj = bead
+    return any(int(sim[i].argmax()) in bj and int(sim[:, sim[i].argmax()].argmax()) in ai for i in ai)
 
 
 def _groups(beads: list[Candidate], n_a: int, n_b: int) -> list[list[int]]:

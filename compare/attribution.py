@@ -10,7 +10,11 @@ the source."):
 * ``Officials said (that) ...`` (leading), also after a clause (``On Friday, the weather
   service warned ...``) and with an aside before the cue (``Jane Roe, who chairs the board,
   said ...``, ``Roe, 54, said ...``). A leading attribution ends at its cue, or at an adverbial
-  before "that" (``Roe said on Tuesday that ...``): the claim after it is not part of it.
+  before "that" (``Roe said on Tuesday that ...``): the claim after it is not part of it;
+* ``Judge Roe said: "..."`` (a colon before a quote), ``Judge Roe dissented, arguing that ...``
+  (a participle after the speaker's act), ``"...," Roe said in July, when asked ...``;
+* ``..., a new study in The Lancet has found.`` (what a study or survey found; what police
+  found is no source). A company that "reported a net profit" reports results, not a claim.
 
 The kind of source is read from the head noun of the source phrase: ``anonymous`` ("a source",
 "regime sources", "officials"), ``document`` ("the report", "a statement"), ``outlet`` ("the
@@ -54,7 +58,8 @@ _LEADING = re.compile(r"^" + _SOURCE + r"\s+" + _CUE + r"(?P<rest>)(?=\s|[.!?]?$
 _COLON = re.compile(r"(?:^|[,;]\s*)" + _SOURCE + r"\s+" + _CUE + r"(?P<rest>):\s*[“\"]")
 # "Judge Thomas Reilly dissented, arguing that ..." — the cue is a participle after the speaker's act.
 _PARTICIPLE = re.compile(
-    r"^" + _SOURCE + r"\s+[a-z]+ed,\s+(?P<cue>arguing|saying|adding|noting|warning|insisting|claiming)(?P<rest>)\b"
+    r"^" + _SOURCE + r"\s+[a-z]+ed,\s+(?P<cue>arguing|saying|adding|noting|warning|insisting|claiming)(?P<rest>)"
+    r"(?=\s+that\b|:?\s*[“\"])"
 )
 _PAST_OF = {"arguing": "argued", "saying": "said", "adding": "added", "noting": "noted", "warning": "warned",
             "insisting": "insisted", "claiming": "claimed"}  # fmt: skip
@@ -82,8 +87,11 @@ _SETTING_WORDS = (
     r"while|through|via|by|from|to|without|under|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 )
 _ADVERBIAL = re.compile(r"\s*(?:" + _SETTING_WORDS + r")\b", re.I)
-#: Where the setting starts after whom a source told ("analysts | on a conference call").
-_SETTING = re.compile(r"\s+(?=(?:" + _SETTING_WORDS + r")\b)", re.I)
+#: Where the setting starts after whom a source told ("analysts | on a conference call"): a
+#: lower-case setting word or a weekday, not a capitalised programme name ("Fox News Sunday").
+_SETTING = re.compile(
+    r"\s+(?=(?:" + _SETTING_WORDS + r"|(?i:monday|tuesday|wednesday|thursday|friday|saturday)\b(?!\s+[A-Z]))\b)"
+)
 #: What a company "reported": its results ("a second-quarter net profit", "record sales").
 _RESULTS = re.compile(
     r"\s+(?:(?!\bthat\b)[^,;.!?“”\"]){0,40}?\b(?:profits?|loss(?:es)?|revenues?|sales|earnings|income|deficits?|surplus(?:es)?)\b",
@@ -186,6 +194,8 @@ def find_attributions(text: str, outlets: Iterable[str] = ()) -> list[Attributio
             a = _make(text, m, known, inverted=pattern is _INVERTED, cue=cue)
             if a and pattern is _FINDING and a.kind != "document":
                 continue  # "Police found the car": only what a study or survey found is sourced
+            if a and pattern is _PARTICIPLE and a.kind not in ("person", "official"):
+                continue  # "Stocks rallied, adding that ...": no speaker
             if a and not _overlaps(found, a.start, a.end):
                 found.append(a)
     for m in _ACCORDING.finditer(text):
@@ -283,7 +293,9 @@ def source_kind(words: list[str], cue: str = "", known: Iterable[str] = ()) -> s
     """
     phrase = " ".join(words).lower()
     # The head noun comes before a modifier: "a study in the journal JAMA", "sources in the ministry".
-    lead = re.split(r"\s(?:in|of|at|by|from|published|close|familiar|with)\s", phrase, maxsplit=1)[0].split()
+    lead = re.split(r"\s(?:in|of|for|at|by|from|published|close|familiar|with)\s", phrase, maxsplit=1)[0].split()
+    if len(lead) < len(words) and words[len(lead) - 1][:1].isupper():
+        lead = phrase.split()  # a name: "The Institute for the Study of War"
     head = re.sub(r"[’']s$", "", lead[-1]) if lead else ""
     if any(len(name) >= 3 and re.search(rf"\b{re.escape(name.lower())}\b", phrase) for name in known):
         return "outlet"

@@ -63,10 +63,10 @@ _PATTERNS = (
     (
         "year",
         re.compile(
-            r"\b(?:(?i:in|since|by|until|till|from|through|during|before|after|compared with|compared to"
-            r"|(?:back|forward|postponed|delayed|deferred) to)\s+"
-            r"(?P<when>(?P<year>1[89]\d\d|20\d\d))\b|(?i:of)\s+(?P<of>(?P<ofyear>1[89]\d\d|20\d\d))\b(?!\s+(?!(?:was|were|is|are|and|or|to|when|as|but|that)\b)[a-z]))"
-            r"(?![,.]?\d|%|-\d)"  # "of 2019", but not "a crowd of 1900 people"
+            r"\b(?:(?i:in|since|by|until|till|from|through|during|before|after|compared with|compared to)\s+"
+            r"(?P<when>(?P<year>1[89]\d\d|20\d\d))\b"
+            r"|(?i:of|(?:back|forward|postponed|delayed|deferred)\s+to)\s+(?P<of>(?P<ofyear>1[89]\d\d|20\d\d))\b(?!\s+(?!(?:was|were|is|are|and|or|to|when|as|but|that|after|amid|because|following|due|in|at|on)\b)[a-z]))"
+            r"(?![,.]?\d|%|-\d)"  # "of 2019", "back to 2028", but not "a crowd of 1900 people", "back to 2000 workers"
         ),
     ),
     ("relative", re.compile(r"\b(?P<rel>today|yesterday|tonight|last night)\b", re.I)),

@@ -34,12 +34,17 @@ _NUMBER_WORDS = {
             "sixteen seventeen eighteen nineteen twenty"
         ).split()
     )
-} | {"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000, "dozen": 12, "dozens": 24}
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_NUMBER_WORDS |= {"hundred": 100, "thousand": 1000, "dozen": 12, "dozens": 24}
+_TENS = frozenset(("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"))
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _TALLY = re.compile(r"(?<![\w.,$€£-])\d+-\d+(?![\w%-])")  # "$10-15 million", "3-4%" keep their units
-_DIGITS = re.compile(  # "6.8-magnitude" is no number; "£100m", "$9.8bn" and "2 ½" are
-    r"(?<![\w.-])(?:[$€£¥]|US\$)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?[½¼¾⅓⅔]|\s[1-9]/\d\d?(?![\d/]))?"
-    r"(?:%|(?:bn|mn|m|tn|k)\b)?(?!\w|-\d)"
+_DIGITS = re.compile(  # "6.8-magnitude" is no number; "£100m", "$9.8bn" and "2 ½" are, "the 100m" is not
+    r"(?<![\w.-])(?:"
+    r"(?:[$€£¥]|US\$)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:(?:bn|mn|m|tn|k)\b)?"  # money
+    r"|\d{1,2}(?:\s?[½¼¾⅓⅔]|\s[1-9]/\d\d?(?![\d/]))%?"  # a whole number and a fraction
+    r"|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?"
+    r")(?!\w|-\d)"
 )
 #: Short scale suffixes of money figures ("£100m", "$9.8bn", "€2tn", "$250k").
 _SUFFIX = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}
@@ -312,15 +317,19 @@ def number_value(phrase: str) -> float | None:
 
     >>> number_value("40 kilometers"), number_value("three"), number_value("$2.5 million"), number_value("many")
     (40.0, 3.0, 2500000.0, None)
+    >>> number_value("US$2.5 million"), number_value("£9.8bn"), number_value("twenty-seven"), number_value("3 1/2%")
+    (2500000.0, 9800000000.0, 27.0, 3.5)
+    >>> number_value("two-hundred") is None, number_value("ninety")
+    (True, 90.0)
     """
-    words = [w.strip("$€£¥") for w in phrase.lower().replace(",", "").split()]
+    words = [re.sub(r"^(?:us)?[$€£¥]|%$", "", w) for w in phrase.lower().replace(",", "").split()]
     value: float | None = None
     for w in words:
-        if compact := re.fullmatch(r"(?:us\$)?(\d+(?:\.\d+)?)(bn|mn|m|tn|k)", w):  # "£100m", "$9.8bn"
+        if compact := re.fullmatch(r"(\d+(?:\.\d+)?)(bn|mn|m|tn|k)", w):  # "£100m", "$9.8bn"
             value = float(compact.group(1)) * _SUFFIX[compact.group(2)]
         elif digits := re.fullmatch(r"(\d+(?:\.\d+)?)%?(?:-[a-z]+)*", w):  # "6.8-magnitude", "35-year-old"
             value = float(digits.group(1))
-        elif (tens := w.partition("-"))[2] and tens[0] in _NUMBER_WORDS and tens[2] in _NUMBER_WORDS:
+        elif (tens := w.partition("-"))[0] in _TENS and 0 < _NUMBER_WORDS.get(tens[2], 0) < 10:
             value = float(_NUMBER_WORDS[tens[0]] + _NUMBER_WORDS[tens[2]])  # "twenty-seven"
         elif (part := _fraction(w)) is not None:  # "2 ½", "2 1/2", "2½"
             value = (value or 0.0) + part if value is None or value == int(value) else value
@@ -366,7 +375,8 @@ def _hedges(doc: Any, fact: Any) -> list[Fact]:
     for tok in doc:
         adverb = tok.lower_ in HEDGES
         modal = tok.lower_ in MODALS and tok.dep_ == "aux" and _start(tok.head) in chain
-        modal = modal and not (tok.i + 1 < len(doc) and doc[tok.i + 1].dep_ == "neg")  # "may not": a bar
+        barred = tok.lower_ == "may" and tok.i + 1 < len(doc) and doc[tok.i + 1].dep_ == "neg"
+        modal = modal and not barred  # "may not compel": a bar ("might not qualify" stays a hedge)
         if adverb or modal:
             out.append(fact("hedge", tok.idx, tok.idx + len(tok), "hedge", tok.lower_))
     out += _hearsay(doc, fact)

@@ -95,3 +95,13 @@ def test_a_weak_bead_dropped_for_lack_of_support_gives_its_sentence_back() -> No
     ]
     assert _select(beads, 2, 3) == [((0,), (2,)), ((1,), (0, 1))]
     assert _select_supported(beads, sim, config) == [((0,), (0,))]
+
+
+def test_a_weak_lead_that_is_a_mutual_best_match_survives_the_second_round() -> None:
+    from compare.align import _select_supported
+    from compare.config import Config
+
+    sim = np.full((6, 6), 0.05)
+    sim[0, 0], sim[0, 1], sim[1, 0], sim[1, 1] = 0.65, 0.6, 0.5, 0.55
+    beads: list[Candidate] = [(((0,), (0,)), 0.10), (((1,), (0, 1)), 0.30)]
+    assert _select_supported(beads, sim, Config()) == [((0,), (0,))]

@@ -234,3 +234,13 @@ def test_a_person_named_again_by_surname_is_one_new_source(fact_extractor: FactE
 def test_a_time_phrase_before_the_speaker_is_not_the_source(text: str, source: str, span: str) -> None:
     (a,) = find_attributions(text)
     assert (a.source, text[a.start : a.end]) == (source, span)
+
+
+def test_a_participle_needs_a_speaker_and_a_claim() -> None:
+    assert find_attributions("Stocks rallied, adding to gains from last week.") == []
+    assert find_attributions("The road was closed, warning drivers to stay away.") == []
+
+
+def test_a_programme_name_is_whom_the_source_told() -> None:
+    (a,) = find_attributions("Troops left, a source told Fox News Sunday.")
+    assert a.recipient == "Fox News Sunday"

@@ -84,6 +84,7 @@ def test_a_year_something_is_moved_to() -> None:
     found = [(m.text, m.value) for m in find_dates("The opening was pushed back to 2028.", FRIDAY)]
     assert found == [("2028", "2028")]
     assert find_dates("Sales rose to 2028 units.", FRIDAY) == []
+    assert find_dates("The firm cut back to 2000 workers.", FRIDAY) == []
 
 
 def test_feb_29_keeps_its_leap_year_and_words_are_no_months() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping, Sequence
 
-from compare.classify.common import _change, _detail
+from compare.classify.common import _STOP, _change, _detail
 from compare.diff import fold as fold_token
 from compare.facts import MODALS
 from compare.models import Alignment, ChangeKind, Fact, FactChange, Sentence, Token
@@ -46,7 +46,12 @@ def _polarity(x: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChange]:
         for f in negated:
             if _detail(f, "noun"):  # "no warning" → "a warning", not → "no one issued warnings"
                 theirs_tokens = x.b_tokens if in_a else x.a_tokens
-                same = [t for t in _counterpart(x, f, in_a) if _noun_form(fold_token(t.text), f.value)]
+                written = fold_token(_detail(f, "noun"))  # "no women" → "women were hired"
+                same = [
+                    t
+                    for t in _counterpart(x, f, in_a)
+                    if _noun_form(fold_token(t.text), f.value) or fold_token(t.text) == written
+                ]
                 same = [t for t in same if not _counted(theirs_tokens, t)]  # "two deaths": a number changed
                 governor = _detail(f, "governor")  # "no deaths were reported" → "a death was reported"
                 told = not governor or _verb_form(theirs_tokens, governor) is not None
@@ -77,6 +82,8 @@ def _opposites(x: Alignment, sentences: Mapping[str, Sentence]) -> list[FactChan
     words_b = {fold_token(t.text) for t in x.b_tokens}
     if _negative_words(x.a_tokens, skip=_OPPOSITE_OF) != _negative_words(x.b_tokens, skip=_OPPOSITE_OF):
         return out
+    if _roles_swapped(x.a_tokens, x.b_tokens):
+        return out  # "Jones lost to Smith" → "Smith beat Jones": the opposite word keeps the claim
     told: set[tuple[str, str]] = set()
     for op in x.opcodes:
         if op.tag != "replace":
@@ -88,8 +95,10 @@ def _opposites(x: Alignment, sentences: Mapping[str, Sentence]) -> list[FactChan
             for tb in x.b_tokens[op.j1 : op.j2]:
                 wb = fold_token(tb.text)
                 kind = _OPPOSITE_OF.get(wa, {}).get(wb) or _negated_form(wa, wb)
-                if not tb.text.islower() or kind is None or wa in words_b or wb in words_a or (wa, wb) in told:
+                if not tb.text.islower() or kind is None or (wa, wb) in told:
                     continue
+                if _FORMS.get(wa, {wa}) & words_b or _FORMS.get(wb, {wb}) & words_a:
+                    continue  # "rose ... before falling" → "fell ... after rising": both still there
                 told.add((wa, wb))
                 before, after = _word_fact(ta, x.a, sentences), _word_fact(tb, x.b, sentences)
                 what = "part of the day changed" if kind == "date_changed" else "opposite words"
@@ -97,6 +106,21 @@ def _opposites(x: Alignment, sentences: Mapping[str, Sentence]) -> list[FactChan
                     _change(kind, before.sentence, after.sentence, before, after, f"“{ta.text}” → “{tb.text}”: {what}")
                 )
     return out
+
+
+def _roles_swapped(a: Sequence[Token], b: Sequence[Token]) -> bool:
+    """Whether two names or figures both sides give come in the other order ("higher in March
+    than in April" → "lower in April than in March")."""
+    keys_a = [fold_token(t.text) for k, t in enumerate(a) if _marker(a, k)]
+    keys_b = [fold_token(t.text) for k, t in enumerate(b) if _marker(b, k)]
+    shared = [w for w in dict.fromkeys(keys_a) if w in keys_b]
+    return any(keys_b.index(v) < keys_b.index(u) for u, v in itertools.combinations(shared, 2))
+
+
+def _marker(tokens: Sequence[Token], k: int) -> bool:
+    """A name (a capitalised word that is not a function word opening the sentence) or a figure."""
+    text = tokens[k].text
+    return any(c.isdigit() for c in text) or (text[:1].isupper() and fold_token(text) not in _STOP)
 
 
 def _negated_form(x: str, y: str) -> ChangeKind | None:
@@ -174,6 +198,8 @@ def _opposite_table() -> dict[str, dict[str, ChangeKind]]:
 
 
 _OPPOSITE_OF = _opposite_table()
+#: Each listed word's forms ("rose" → rise, rises, rose, risen, rising).
+_FORMS = {w: set(side.split()) for pair in _OPPOSITE_FORMS + _PARTS_OF_DAY for side in pair for w in side.split()}
 
 
 def _noun_form(word: str, noun: str) -> bool:
@@ -311,6 +337,16 @@ def _certainty(fa: list[Fact], fb: list[Fact], a0: str, b0: str) -> list[FactCha
         will_a, will_b = ta[verb].value.startswith("future"), tb[verb].value.startswith("future")
         heard_a = next((w for w in gone if _detail(ha[w], "verb") == verb), None)
         heard_b = next((w for w in new if _detail(hb[w], "verb") == verb), None)
+        swap = (heard_a, modal_b) if heard_a and modal_b else (modal_a, heard_b) if heard_b and modal_a else None
+        if swap:  # "is expected to visit" → "may visit": one hedge for another, not made certain
+            old, now = swap
+            before, after = ha[old], hb[now]
+            out.append(
+                _change("certainty_changed", before.sentence, after.sentence, before, after, f"hedge “{old}” → “{now}”")
+            )
+            gone, new = [w for w in gone if w != old], [w for w in new if w != now]
+            told.add(verb)
+            continue
         if bool(heard_a) != bool(heard_b):
             modal_a, modal_b = heard_a, heard_b
         if (modal_a and will_b) or (modal_b and will_a) or bool(heard_a) != bool(heard_b):

@@ -189,15 +189,23 @@ def _numbers(group: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChang
 
 
 def _estimates(na: list[Fact], nb: list[Fact]) -> list[FactChange]:
-    """One figure given as an estimate on one side and as exact on the other ("about $300
-    million" → "$300 million"): a change of certainty, not of the figure."""
-    out = []
+    """One figure given as an estimate or a bound on one side and as exact on the other
+    ("about $300 million" → "$300 million", "more than 2,000" → "2,100"): a change of
+    certainty, not of the figure."""
+    out, used = [], set()
     for x in na:
-        for y in nb:
-            if x.value == y.value and _same_measure(x, y) and _approximate(x) != _approximate(y):
+        for k, y in enumerate(nb):
+            if k in used or x.label != y.label or not _same_measure(x, y):
+                continue
+            if x.value == y.value and _approximate(x) != _approximate(y):
                 detail = "an estimate stated as exact" if _approximate(x) else "an exact figure stated as an estimate"
-                out.append(_change("certainty_changed", x.sentence, y.sentence, x, y, f"{x.text} → {y.text}: {detail}"))
-                break
+            elif _bound(x) and not _bound(y) and _bounded(x, y):  # "more than 2,000" → "2,100"
+                detail = "a bound stated as an exact figure"
+            else:
+                continue
+            used.add(k)
+            out.append(_change("certainty_changed", x.sentence, y.sentence, x, y, f"{x.text} → {y.text}: {detail}"))
+            break
     return out
 
 
