@@ -319,16 +319,16 @@ def number_value(phrase: str) -> float | None:
     (40.0, 3.0, 2500000.0, None)
     >>> number_value("US$2.5 million"), number_value("£9.8bn"), number_value("twenty-seven"), number_value("3 1/2%")
     (2500000.0, 9800000000.0, 27.0, 3.5)
-    >>> number_value("two-hundred") is None, number_value("ninety")
-    (True, 90.0)
+    >>> number_value("two-hundred") is None, number_value("ninety"), number_value("$70-million")
+    (True, 90.0, 70000000.0)
     """
     words = [re.sub(r"^(?:us)?[$€£¥]|%$", "", w) for w in phrase.lower().replace(",", "").split()]
     value: float | None = None
     for w in words:
         if compact := re.fullmatch(r"(\d+(?:\.\d+)?)(bn|mn|m|tn|k)", w):  # "£100m", "$9.8bn"
             value = float(compact.group(1)) * _SUFFIX[compact.group(2)]
-        elif digits := re.fullmatch(r"(\d+(?:\.\d+)?)%?(?:-[a-z]+)*", w):  # "6.8-magnitude", "35-year-old"
-            value = float(digits.group(1))
+        elif digits := re.fullmatch(r"(\d+(?:\.\d+)?)%?((?:-[a-z]+)*)", w):  # "6.8-magnitude", "35-year-old"
+            value = float(digits.group(1)) * _SCALE.get(digits.group(2)[1:], 1.0)  # "$70-million"
         elif (tens := w.partition("-"))[0] in _TENS and 0 < _NUMBER_WORDS.get(tens[2], 0) < 10:
             value = float(_NUMBER_WORDS[tens[0]] + _NUMBER_WORDS[tens[2]])  # "twenty-seven"
         elif (part := _fraction(w)) is not None:  # "2 ½", "2 1/2", "2½"
