@@ -246,6 +246,8 @@ def _make(text: str, m: re.Match[str], known: list[str], inverted: bool = False,
         return None
     source = text[s_start:s_end]
     cue = cue or m.group("cue").lower()
+    if words and words[-1].lower() in ("a", "an", "the"):
+        return None  # "the tour grossed an estimated $86 million": an adjective, not a cue
     if cue in ("reported", "reports") and _RESULTS.match(text, m.end("cue")):
         return None  # "Nordvik Motors reported a net profit of $412 million": results, not a source
     start = m.start("cue") if inverted else m.start() if cue == "according to" else s_start

@@ -282,6 +282,9 @@ def _numbers(doc: Any, text: str, fact: Any, taken: list[tuple[int, int]]) -> li
             continue  # "one of its main supports" counts nothing
         # Money and percentages are their own unit: "$2.4 million" → "$3.1 million" is one figure changed.
         unit = {"MONEY": "money", "PERCENT": "percent"}.get(kinds.get((start, end), ""), "") or _unit(doc, start, end)
+        if compound := _COMPOUND_UNIT.match(text, start + len(text[start:end].split()[0])):  # after the figure
+            unit, end = _COMPOUND_UNITS[compound.group(1).lower()], max(end, compound.end())
+            value = value / 100 if compound.group(1).lower() == "basis" else value
         extra = {"currency": _currency(text[start:end])} if unit == "money" else {}
         if role := _ROLE.search(text[:start]):  # "narrowed to 5.1%" (a level) / "by 5.1%" (a change)
             extra["role"] = role.group(1).lower()
@@ -471,6 +474,16 @@ def _none_of(doc: Any, tok: Any) -> Any:
 _NOT_ONLY = frozenset(("just", "only", "merely", "simply"))
 _NEGATION_HINT = re.compile(r"\b(?:not|never|yet|no|nor|cannot)\b|n[’']t\b", re.I)
 _NO = re.compile(r"\bno\b", re.I)
+#: Units of two words, which the next noun alone misreads: "12 basis points" (0.12 of a
+#: percentage point), "12 percentage points", "90 km/h", "90 miles per hour".
+_COMPOUND_UNIT = re.compile(
+    r"\s*(basis|percentage|km|kilomet(?:re|er)s?|miles?)(?:\s+points?\b|\s*/\s*h\b|\s+(?:per|an)\s+hour\b)", re.I
+)
+_COMPOUND_UNITS = (
+    {"basis": "percentage_point", "percentage": "percentage_point", "km": "km/h"}
+    | {w: "km/h" for w in ("kilometre", "kilometres", "kilometer", "kilometers")}
+    | {"mile": "mph", "miles": "mph"}
+)
 #: A figure after a verb of change: "rose to 5%" states a level, "rose by 5%" a change.
 _ROLE = re.compile(
     r"\b(?:rose|rise[sn]?|rising|fell|falls?|fallen|falling|grew|grows?|grown|growing|increased?|increases|"

@@ -244,3 +244,7 @@ def test_a_participle_needs_a_speaker_and_a_claim() -> None:
 def test_a_programme_name_is_whom_the_source_told() -> None:
     (a,) = find_attributions("Troops left, a source told Fox News Sunday.")
     assert a.recipient == "Fox News Sunday"
+
+
+def test_an_estimated_figure_is_no_cue() -> None:
+    assert find_attributions("The tour grossed an estimated $86 million across 58 shows.") == []

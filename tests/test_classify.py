@@ -757,3 +757,23 @@ def test_an_estimate_pairs_only_with_a_figure_of_the_same_thing(fact_extractor: 
     a = "About 20 people were hurt in the fire, which burned for 20 hours."
     b = "The fire burned for 20 hours and hurt about 20 people."
     assert "certainty_changed" not in [k for k, _, _ in findings(fact_extractor, a, b)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found"),
+    [
+        ("Swap rates dropped 12 basis points.", "Swap rates dropped 12 percentage points.", True),
+        ("Swap rates dropped 12 basis points.", "Swap rates dropped 0.12 percentage points.", False),
+        ("The train was travelling at 90 km/h.", "The train was travelling at 90 mph.", True),
+        ("The train was travelling at 90 kilometres per hour.", "The train was travelling at 90 km/h.", False),
+    ],
+)
+def test_rates_in_basis_points_and_speeds_are_compared_in_their_units(
+    fact_extractor: FactExtractor, a: str, b: str, found: bool
+) -> None:
+    assert ("number_changed" in [k for k, _, _ in findings(fact_extractor, a, b)]) == found
+
+
+def test_an_abbreviation_with_full_stops_names_the_same_place(fact_extractor: FactExtractor) -> None:
+    a, b = "The firm is recalling 212,000 cars in the United States.", "The firm is recalling 212,000 cars in the U.S."
+    assert findings(fact_extractor, a, b) == []

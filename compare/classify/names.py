@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from compare.acronyms import initials_spans
@@ -62,7 +63,9 @@ def _initials(name: str) -> str:
 
 def _acronym_of(acronym: str, name: str) -> bool:
     """Whether ``acronym`` is the initials of ``name`` or of its last words ("FDA" of
-    "u.s. food and drug administration")."""
+    "u.s. food and drug administration", "U.S." of "united states")."""
+    if re.fullmatch(r"(?:[A-Z]\.){2,}", acronym):
+        acronym = acronym.replace(".", "")
     if not (2 <= len(acronym) <= 8 and acronym.isupper() and acronym.isalpha()):
         return False
     words = [w for w in name.replace("-", " ").split() if w not in _STOP]

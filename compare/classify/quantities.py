@@ -251,6 +251,8 @@ _MEASURES = {
     "area": "acre hectare",
     "volume": "litre liter gallon barrel",
     "time": "second minute hour day week month year",
+    "speed": "km/h mph knot",
+    "rate": "percentage_point",
     "temperature": "degree",
 }
 _MEASURE_OF = {unit: kind for kind, units in _MEASURES.items() for unit in units.split()}
