@@ -10,6 +10,7 @@ from compare import compare_articles
 from compare.embed import Embedder
 from compare.facts import FactExtractor
 from compare.ingest import Metadata, from_text
+from compare.models import Comparison
 from tests.conftest import FakeEmbedder
 
 
@@ -25,6 +26,11 @@ def findings(
     art_b = from_text(b, "B", Metadata(outlets[1] or None, published))
     comparison = compare_articles([art_a, art_b], embedder or FakeEmbedder(), facts=extractor)
     return [(c.kind, c.before.text if c.before else "", c.after.text if c.after else "") for c in comparison.changes]
+
+
+def compared(extractor: FactExtractor, a: str, b: str) -> Comparison:
+    """The comparison of two one-paragraph articles, A and B, with the fake embedder."""
+    return compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=extractor)
 
 
 BASE = "The council closed the harbour road after the storm damaged the sea wall."
@@ -220,7 +226,7 @@ def test_a_named_official_replaced_by_an_unnamed_spokesperson(fact_extractor: Fa
 def test_a_dropped_recipient_is_credit_dropped(fact_extractor: FactExtractor) -> None:
     a = "The council will close the harbour road for two weeks, a council aide told the Harbor Gazette."
     b = "The council will close the harbour road for two weeks, officials said."
-    comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)
+    comparison = compared(fact_extractor, a, b)
     (shift,) = [c for c in comparison.changes if c.kind == "attribution_changed"]
     assert shift.detail.endswith("the credit to “the Harbor Gazette” (who was told) is gone")
 
@@ -282,7 +288,7 @@ def test_a_negation_said_another_way_or_in_a_dropped_clause_is_no_flip(
     ],
 )
 def test_a_month_or_year_changed(fact_extractor: FactExtractor, a: str, b: str, detail: str) -> None:
-    comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)
+    comparison = compared(fact_extractor, a, b)
     assert [(c.kind, c.detail.endswith(detail)) for c in comparison.changes] == [("date_changed", True)]
 
 
@@ -308,7 +314,7 @@ def test_one_source_named_two_ways_is_no_finding(fact_extractor: FactExtractor, 
 def test_a_source_told_another_outlet_is_credit_moved(fact_extractor: FactExtractor) -> None:
     a = "The decision was unanimous, a source familiar with the talks told Reuters."
     b = "The decision was unanimous, a source familiar with the talks told CNN."
-    comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)
+    comparison = compared(fact_extractor, a, b)
     (change,) = comparison.changes
     assert change.kind == "attribution_changed"
     assert change.detail == "same source; told “Reuters” → “CNN”: credited to another outlet"
@@ -317,7 +323,7 @@ def test_a_source_told_another_outlet_is_credit_moved(fact_extractor: FactExtrac
 def test_a_trimmed_quote_is_the_quote_altered(fact_extractor: FactExtractor) -> None:
     a = "“We have never seen water rise this fast, and we ask every resident to leave now,” Marsh said."
     b = "“We have never seen water rise this fast,” Marsh said."
-    comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)
+    comparison = compared(fact_extractor, a, b)
     quotes = [c for c in comparison.changes if c.kind.startswith("quote") or c.kind.startswith("fact")]
     assert [c.kind for c in quotes] == ["quote_altered"]
     assert quotes[0].detail.startswith("quote trimmed: [-and we ask every resident")
@@ -408,7 +414,7 @@ def test_one_source_or_figure_said_two_ways(fact_extractor: FactExtractor, a: st
 
 def test_an_allegation_stated_as_plain_speech_is_reported(fact_extractor: FactExtractor) -> None:
     a, b = "The complaint alleges that the firm moved $312 million.", "The complaint says the firm moved $312 million."
-    comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)
+    comparison = compared(fact_extractor, a, b)
     (change,) = comparison.changes
     assert change.kind == "attribution_changed" and "an allegation no longer called one" in change.detail
 
@@ -424,7 +430,7 @@ def test_a_modal_made_certain_is_one_change(fact_extractor: FactExtractor) -> No
         "Legal experts said the case could reach the Supreme Court.",
         "Legal experts said the case will reach the Supreme Court.",
     )
-    comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)
+    comparison = compared(fact_extractor, a, b)
     (change,) = comparison.changes
     assert change.kind == "certainty_changed" and change.detail.endswith("hedge “could” made certain")
 
@@ -447,7 +453,7 @@ def test_a_modal_made_certain_is_one_change(fact_extractor: FactExtractor) -> No
 def test_a_claim_told_as_hearsay_or_expectation_and_then_as_fact_is_one_change(
     fact_extractor: FactExtractor, a: str, b: str, detail: str
 ) -> None:
-    comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)
+    comparison = compared(fact_extractor, a, b)
     assert [(c.kind, c.detail) for c in comparison.changes] == [("certainty_changed", detail)]
 
 
@@ -483,7 +489,7 @@ def test_a_claim_told_as_hearsay_or_expectation_and_then_as_fact_is_one_change(
 def test_a_word_replaced_by_its_opposite_is_a_finding(
     fact_extractor: FactExtractor, a: str, b: str, kind: str, detail: str
 ) -> None:
-    comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)
+    comparison = compared(fact_extractor, a, b)
     assert [(c.kind, c.detail) for c in comparison.changes] == [(kind, detail)]
     assert comparison.alignments[0].verdict == "changed"
 
@@ -509,7 +515,7 @@ def test_opposite_words_that_keep_the_meaning_or_name_a_place_are_not_reversed(
 
 def test_no_deaths_against_two_deaths_is_a_number_changed(fact_extractor: FactExtractor) -> None:
     a, b = "No deaths have been recorded this year.", "Two deaths have been recorded this year."
-    comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)
+    comparison = compared(fact_extractor, a, b)
     assert [(c.kind, c.before.text if c.before else "") for c in comparison.changes] == [
         ("number_changed", "No deaths")
     ]
@@ -567,7 +573,7 @@ def test_review_regressions(fact_extractor: FactExtractor, a: str, b: str, kinds
 def test_a_stance_taken_or_another_person_is_said_plainly(
     fact_extractor: FactExtractor, a: str, b: str, detail: str
 ) -> None:
-    comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)
+    comparison = compared(fact_extractor, a, b)
     assert comparison.changes[0].kind == "attribution_changed" and detail in comparison.changes[0].detail
     assert {c.kind for c in comparison.changes} <= {"attribution_changed", "new_source"}
 
@@ -580,7 +586,7 @@ def test_a_stance_taken_or_another_person_is_said_plainly(
     ],
 )
 def test_the_same_figure_in_another_unit_or_currency_is_a_change(fact_extractor: FactExtractor, a: str, b: str) -> None:
-    comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)
+    comparison = compared(fact_extractor, a, b)
     assert [c.kind for c in comparison.changes] == ["number_changed"]
     assert comparison.changes[0].detail.endswith("another unit or currency")
     assert comparison.alignments[0].verdict == "changed"
@@ -609,7 +615,7 @@ def test_a_count_of_other_nouns_is_still_the_same_figure(fact_extractor: FactExt
 def test_figures_swapped_replaced_or_in_another_unit_are_changed(
     fact_extractor: FactExtractor, a: str, b: str, found: list[str]
 ) -> None:
-    comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)
+    comparison = compared(fact_extractor, a, b)
     assert [(c.kind, c.detail) for c in comparison.changes] == [("number_changed", d) for d in found]
 
 
@@ -644,7 +650,7 @@ def test_a_figure_written_short_or_in_words_is_the_same(fact_extractor: FactExtr
     ],
 )
 def test_a_denied_plural_or_an_irregular_verb_flips(fact_extractor: FactExtractor, a: str, b: str, found: str) -> None:
-    comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)
+    comparison = compared(fact_extractor, a, b)
     assert [(c.kind, (c.before or c.after).text) for c in comparison.changes] == [("negation_changed", found)]  # type: ignore[union-attr]
 
 
@@ -672,7 +678,7 @@ def test_a_year_pushed_back_is_a_date_changed(fact_extractor: FactExtractor) -> 
 def test_an_estimate_or_a_forecast_stated_as_fact_is_a_certainty_change(
     fact_extractor: FactExtractor, a: str, b: str, found: str
 ) -> None:
-    comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)
+    comparison = compared(fact_extractor, a, b)
     assert [c.kind for c in comparison.changes] == ["certainty_changed"]
     assert comparison.changes[0].detail.endswith(found)
 
@@ -705,7 +711,7 @@ def test_a_negating_prefix_reverses_the_meaning(fact_extractor: FactExtractor) -
 
 def test_a_level_stated_as_a_change_is_a_number_changed(fact_extractor: FactExtractor) -> None:
     a, b = "The operating margin narrowed to 5.1% last year.", "The operating margin narrowed by 5.1% last year."
-    comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)
+    comparison = compared(fact_extractor, a, b)
     assert [(c.kind, c.detail) for c in comparison.changes] == [("number_changed", "5.1% → 5.1%: a level → a change")]
     same = "The operating margin rose to 5.1% last year."
     assert findings(fact_extractor, same, "The operating margin increased to 5.1% last year.") == []
@@ -749,7 +755,7 @@ def test_opposite_words_in_a_claim_told_the_other_way_round_are_no_reversal(
 def test_one_finding_for_an_irregular_plural_a_hedge_or_a_bound(
     fact_extractor: FactExtractor, a: str, b: str, detail: str
 ) -> None:
-    comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)
+    comparison = compared(fact_extractor, a, b)
     assert [c.detail for c in comparison.changes] == [detail]
 
 
