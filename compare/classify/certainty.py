@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from compare.classify.common import _STOP, _change, _detail
 from compare.diff import fold as fold_token
-from compare.facts import MODALS
+from compare.hedges import MODALS
 from compare.models import Alignment, ChangeKind, Fact, FactChange, Sentence, Token
 
 

@@ -1,0 +1,210 @@
+"""How sure a sentence is of its claim: the tense of its main verbs, its hedges and negations.
+
+Read from spaCy's parse of one sentence (see :mod:`compare.facts`): adverbs ("reportedly"),
+modals on the claim's main verb ("may use", not "so that militias could avoid"), hearsay and
+forecasts ("is expected to visit", "appeared to level off", "expects tariffs to cost"), and
+negated verbs or denied nouns ("did not rule out", "no tsunami warning"). Each is a ``hedge``
+fact whose label says which (``tense``, ``hedge``, ``negation``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from compare.models import Fact
+
+HEDGES = frozenset(
+    (
+        "reportedly allegedly apparently possibly probably likely perhaps purportedly suspected "
+        "presumably seemingly unconfirmed"
+    ).split()
+)
+
+
+#: Modal verbs hedge a claim only on its main verb ("militias may use"), not in a purpose
+#: clause ("so that militias could avoid").
+MODALS = frozenset(("may might could would should").split())
+
+
+#: Lemmas of attribution verbs: in "X said (that) CLAIM" the claim's verb carries the tense.
+CUE_LEMMAS = frozenset(
+    (
+        "say tell report reveal confirm add state announce claim note write explain warn disclose allege "
+        "insist acknowledge estimate caution argue stress emphasize emphasise admit assert testify"
+    ).split()
+)
+
+
+def hedges(doc: Any, fact: Any) -> list[Fact]:
+    """Tense of the claim's main verbs, hedges (adverbs, modals on the main verb, hearsay)
+    and negations of one parsed sentence, as ``hedge`` facts made by ``fact``."""
+    out = []
+    verbs = main_verbs(doc)
+    chain = {start for _, start, _, _ in verbs}
+    for tok in doc:
+        adverb = tok.lower_ in HEDGES
+        modal = tok.lower_ in MODALS and tok.dep_ == "aux" and _start(tok.head) in chain
+        barred = tok.lower_ == "may" and tok.i + 1 < len(doc) and doc[tok.i + 1].dep_ == "neg"
+        modal = modal and not barred  # "may not compel": a bar ("might not qualify" stays a hedge)
+        if adverb or modal:
+            out.append(fact("hedge", tok.idx, tok.idx + len(tok), "hedge", tok.lower_))
+    out += _hearsay(doc, fact)
+    for verb, start, end, tense in verbs:
+        out.append(fact("hedge", start, end, "tense", tense, verb=verb))
+    out += _negations(doc, fact)
+    return out
+
+
+def _hearsay(doc: Any, fact: Any) -> list[Fact]:
+    """A claim told as what others expect or believe, or as an impression or a forecast: "is
+    expected to visit", "are believed to have fled", "is said to be", "were feared dead",
+    "appeared to level off", "expects tariffs to cost". The value is the phrase ("expected
+    to"); ``verb`` names the verb it hedges, so "is expected to visit" → "will visit" is one
+    change."""
+    out = []
+    for tok in doc:
+        auxpass = [c for c in tok.children if c.dep_ == "auxpass"]
+        passive = bool(auxpass) and tok.tag_ == "VBN" and tok.lemma_ in _HEARSAY
+        seeming = not auxpass and tok.lemma_ in _SEEMING and tok.pos_ == "VERB"
+        if not passive and not seeming:
+            continue
+        hedged = [c for c in tok.children if c.dep_ in ("xcomp", "oprd")]
+        if seeming and not hedged:  # "expects tariffs to cost": an infinitive with its own subject
+            hedged = [c for c in tok.children if c.dep_ == "ccomp" and any(a.lower_ == "to" for a in c.children)]
+        if not hedged:
+            continue
+        target = hedged[0]
+        to_next = tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to"
+        if target.dep_ == "xcomp" and not to_next:
+            continue  # "was expected home": no infinitive
+        word = tok.lemma_ if seeming else tok.lower_  # "appeared to" and "seems to" are one hedge
+        value = word if target.dep_ == "oprd" else f"{word} to"
+        end = doc[tok.i + 1].idx + 2 if to_next else tok.idx + len(tok)
+        start = (auxpass[0] if auxpass else tok).idx
+        out.append(fact("hedge", start, end, "hedge", value, verb=str(target.lemma_.lower())))
+    return out
+
+
+#: Verbs that tell a claim as an impression or a forecast, before an infinitive: "appeared to
+#: level off", "expects tariffs to cost".
+_SEEMING = frozenset(("appear", "seem", "expect", "forecast", "predict", "project", "anticipate"))
+
+
+#: Verbs that, passive and before an infinitive, tell a claim as hearsay or expectation.
+_HEARSAY = frozenset(
+    "expect believe think say report fear understand rumour rumor presume suspect allege estimate".split()
+)
+
+
+def _negations(doc: Any, fact: Any) -> list[Fact]:
+    """Negated verbs ("did not rule out", "will never join", "wasn't") and singular nouns ("no
+    warning"): the span runs from the verb's first auxiliary or the negation, whichever comes
+    first, to the verb or noun; the value is its lemma, so "did not rule out" and "ruled out",
+    or "no warning" and "a warning", can be matched."""
+    out: list[Fact] = []
+    if not _NEGATION_HINT.search(doc.text):
+        return out  # most sentences: no need to walk the tokens
+    for tok in doc:
+        verb, noun = tok.head, _none_of(doc, tok)
+        if _yet_to(doc, tok):  # "has yet to publish": not published
+            verb = doc[tok.i + 2]
+        elif noun is not None:  # "no tsunami warning": none issued ("no deaths" is also a zero count)
+            verb = noun
+        elif tok.dep_ != "neg" or verb is tok or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        elif tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _NOT_ONLY:
+            continue  # "not just seized the town, but ...": no negation
+        start = min(tok.idx, _start(verb), _start(tok.head))
+        end = max(tok.idx + len(tok), verb.idx + len(verb))
+        if noun is not None:  # "no arrests" denies "an arrest" too: a plural's value is singular
+            value = noun.lemma_.lower() if noun.tag_ == "NNS" else noun.lower_
+            governor = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
+            said = {"governor": str(governor.lemma_.lower())} if governor is not None else {}
+            out.append(fact("hedge", start, end, "negation", str(value), noun=noun.text, **said))
+        else:
+            out.append(fact("hedge", start, end, "negation", str(verb.lemma_.lower()), verb=verb.text))
+    return out
+
+
+def _none_of(doc: Any, tok: Any) -> Any:
+    """The noun that "no" denies ("no immediate comment", "no tsunami warning", which the small
+    parser may read as a verb, "no arrests"), or None."""
+    if tok.lower_ != "no" or tok.dep_ != "det" or tok.head.tag_ not in ("NN", "NNS") or tok.head.lower_ == "one":
+        return None
+    noun = None
+    for word in doc[tok.i + 1 :]:
+        if word.tag_ not in ("JJ", "NN", "NNS", "VBG", "HYPH"):
+            break
+        noun = word if word.tag_ != "JJ" and word.tag_ != "HYPH" else noun
+    return noun
+
+
+_NOT_ONLY = frozenset(("just", "only", "merely", "simply"))
+
+
+_NEGATION_HINT = re.compile(r"\b(?:not|never|yet|no|nor|cannot)\b|n[’']t\b", re.I)
+
+
+def _yet_to(doc: Any, tok: Any) -> bool:
+    """Whether ``tok`` is the "yet" of "(has) yet to VERB", a negation without "not"."""
+    return bool(
+        tok.lower_ == "yet"
+        and tok.i + 2 < len(doc)
+        and doc[tok.i + 1].lower_ == "to"
+        and doc[tok.i + 2].pos_ in ("VERB", "AUX")
+    )
+
+
+def _start(verb: Any) -> int:
+    auxes = [c.idx for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lower_ != "to"]
+    return int(min([verb.idx, *auxes]))
+
+
+def main_verbs(doc: Any) -> list[tuple[str, int, int, str]]:
+    """Verbs of the claim's main clause, with their tense.
+
+    The claim's clause is the root's, or in "X said (that) CLAIM" the reported clause's;
+    its verbs are the root and those chained to it by ``xcomp``/``conj``. Tense is ``past``,
+    ``present`` or ``future``, with ``-progressive`` or ``-perfect`` when the auxiliaries say
+    so; a bare verb under another (``were using ... to manufacture``) takes the governing
+    verb's tense.
+    """
+    out = []
+    for root in (t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")):
+        if root.lemma_ in CUE_LEMMAS:
+            reported = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+            root = reported[0] if reported else root
+        stack, chain = [root], []
+        while stack:
+            verb = stack.pop()
+            chain.append(verb)
+            stack += [c for c in verb.children if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB"]
+        root_tense = _tense(root)
+        for verb in sorted(chain, key=lambda t: t.i):
+            own = (
+                verb is root
+                or verb.tag_ not in ("VB", "VBG")
+                or any(c.dep_ == "aux" for c in verb.children if c.lower_ != "to")
+            )
+            out.append(
+                (str(verb.lemma_.lower()), _start(verb), verb.idx + len(verb), _tense(verb) if own else root_tense)
+            )
+    return out
+
+
+def _tense(verb: Any) -> str:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    tags = {a.tag_ for a in auxes} | {verb.tag_}
+    if words & {"will", "shall"}:
+        base = "future"
+    elif "had" in words or ("VBD" in tags and not words & {"has", "have"}):
+        base = "past"
+    else:
+        base = "present"
+    if verb.tag_ == "VBG" and words & {"is", "are", "was", "were", "am", "be", "been"}:
+        return f"{base}-progressive"
+    if words & {"has", "have", "had"}:
+        return f"{base}-perfect"
+    return base
