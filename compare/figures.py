@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from compare.diff import fold
+from compare.lexicon import NUMBER_WORDS
 from compare.models import Token
 
 MONTHS_DAYS = frozenset(
@@ -54,9 +55,9 @@ MONTHS_DAYS = frozenset(
 )
 
 
-_SMALL_NUMBERS = {
-    w: float(n) for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
-} | {"no": 0.0}  # "No deaths" → "Two deaths"
+_SMALL_NUMBERS = {w: float(n) for w, n in NUMBER_WORDS.items() if n <= 12 and w != "dozen"} | {
+    "no": 0.0  # "No deaths" → "Two deaths"
+}
 
 
 _FIGURE = re.compile(r"([a-z]{0,2}\$|£|€)?(\d[\d,]*(?:\.\d+)?)(%|[a-z]{0,3})")

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from compare.classify.common import _STOP, _change, _detail
 from compare.diff import fold as fold_token
 from compare.hedges import MODALS
+from compare.lexicon import NUMBER_WORDS
 from compare.models import Alignment, ChangeKind, Fact, FactChange, Sentence, Token
 
 
@@ -214,7 +215,7 @@ def _counted(tokens: Sequence[Token], tok: Token) -> bool:
     return any(c.isdigit() for c in before) or before in _COUNT_WORDS
 
 
-_COUNT_WORDS = frozenset("one two three four five six seven eight nine ten dozen dozens several many".split())
+_COUNT_WORDS = frozenset(NUMBER_WORDS.keys() - {"zero"}) | {"several", "many"}
 
 
 def _negation_shown(f: Fact) -> bool:

@@ -12,6 +12,7 @@ from compare.classify.names import _unmatched
 from compare.dates import weekday_name
 from compare.facts import fold
 from compare.figures import APPROXIMATE, BOUNDS, round_step
+from compare.lexicon import SCALES as _SCALES
 from compare.models import Alignment, Fact, FactChange, Token
 
 
@@ -350,6 +351,3 @@ def _step(text: str, approximate: bool | None = None) -> float:
     if digits and not decimals and approximate:
         return round_step(digits.group(0)) * scale
     return float(10.0**-decimals * scale)
-
-
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
