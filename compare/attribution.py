@@ -68,8 +68,8 @@ _PAST_OF = {"arguing": "argued", "saying": "said", "adding": "added", "noting": 
 _FINDING = re.compile(
     r"(?:^|[,;]\s*)"
     + _SOURCE
-    + r"\s+(?:has\s+|have\s+)?(?P<cue>found|finds|concluded|concludes|showed|shows|suggested|suggests)"
-    + r"(?P<rest>)(?=\s+that\b|\s*[.!?]?\s*$)"
+    + r"\s+(?:has\s+|have\s+)?(?P<cue>found|finds|concluded|concludes|showed|shows|suggested|suggests|suggest"
+    + r"|show|indicate|indicates|indicated)(?P<rest>)\b"
 )
 # "Jane Roe, who chairs the board, said ...", "Jane Roe, 54, said ...", "Roe, a lawyer, said ...":
 # a relative clause, an age or an appositive between the speaker and the cue.
@@ -122,7 +122,7 @@ _ANONYMOUS = frozenset(
 _DOCUMENT = frozenset(
     (
         "report reports statement statements study document documents survey letter filing memo analysis "
-        "investigation release leak leaks cable assessment research poll audit"
+        "investigation release leak leaks cable assessment research poll audit data figures statistics"
     ).split()
 )
 _OUTLET = frozenset(
@@ -309,6 +309,8 @@ def source_kind(words: list[str], cue: str = "", known: Iterable[str] = ()) -> s
         return "document"
     if head in _OUTLET or phrase.endswith("news outlet"):
         return "outlet"
+    if words[-1][:1].isupper() and any(w.lower() in _OUTLET for w in words[:-1]):
+        return "outlet"  # "Slovenian broadcaster RTV", "trade publication Pollstar"
     if head in _OFFICIAL:
         return "official"
     if head in _PERSON or any(w.lower().rstrip(".") in _PERSON for w in words):
@@ -328,6 +330,15 @@ def source_kind(words: list[str], cue: str = "", known: Iterable[str] = ()) -> s
             return "outlet"
         return "official" if words[0].lower() == "the" and len(words) > 1 else "person"
     return "other"
+
+
+def titled(source: str) -> bool:
+    """Whether a source names a person by a title ("hospital spokeswoman Mateja Kolar").
+
+    >>> titled("hospital spokeswoman Mateja Kolar"), titled("Mateja Kolar")
+    (True, False)
+    """
+    return any(w.lower().rstrip(".") in _PERSON for w in source.split())
 
 
 def is_descriptor(source: str) -> bool:

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from compare.attribution import find_attributions
+from compare.attribution import find_attributions, titled
 from compare.dates import find_dates
 from compare.diff import fold as fold_token
 from compare.errors import ModelError
@@ -175,7 +175,8 @@ def sentence_facts(
     date_spans = [(d.start, d.end) for d in dates]
     for a in find_attributions(text, outlets):
         extra = {"recipient": a.recipient} if a.recipient else {}
-        kind = _named_body(doc, a.source_start, a.source_end) if a.kind == "person" else a.kind
+        named = a.kind == "person" and not titled(a.source)  # "spokeswoman Mateja Kolar" is a person
+        kind = _named_body(doc, a.source_start, a.source_end) if named else a.kind
         out.append(fact("attribution", a.start, a.end, kind, fold(a.source), source=a.source, cue=a.cue, **extra))
     quotes = list(_QUOTE.finditer(text))
     for q in quotes:

@@ -31,7 +31,8 @@ MODALS = frozenset(("may might could would should").split())
 CUE_LEMMAS = frozenset(
     (
         "say tell report reveal confirm add state announce claim note write explain warn disclose allege "
-        "insist acknowledge estimate caution argue stress emphasize emphasise admit assert testify"
+        "insist acknowledge estimate caution argue stress emphasize emphasise admit assert testify "
+        "find conclude show suggest indicate"
     ).split()
 )
 

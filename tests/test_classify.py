@@ -783,3 +783,43 @@ def test_rates_in_basis_points_and_speeds_are_compared_in_their_units(
 def test_an_abbreviation_with_full_stops_names_the_same_place(fact_extractor: FactExtractor) -> None:
     a, b = "The firm is recalling 212,000 cars in the United States.", "The firm is recalling 212,000 cars in the U.S."
     assert findings(fact_extractor, a, b) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The train was travelling at 90 km/h when it derailed, according to preliminary data.",
+            "Preliminary data suggest the train was travelling at 90 km/h when it derailed.",
+        ),
+        (
+            "Owners will get an update. Halvorsen said the fix would take about 20 minutes.",
+            "Owners will get an update, which Halvorsen said would take about 20 minutes.",
+        ),
+    ],
+)
+def test_a_source_or_a_modal_said_another_way_is_no_finding(fact_extractor: FactExtractor, a: str, b: str) -> None:
+    kinds = [k for k, _, _ in findings(fact_extractor, a, b)]
+    assert "attribution_changed" not in kinds and "certainty_changed" not in kinds
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "detail"),
+    [
+        (
+            "Eight were in serious condition, hospital spokeswoman Mateja Kos said.",
+            "Eight were in serious condition, according to hospital spokeswoman Mateja Kolar.",
+            "another named person",
+        ),
+        (
+            "A train derailed near Ribnica on Thursday, police said.",
+            "A train derailed near Ribnica on Thursday, Slovenian broadcaster RTV reported.",
+            "institution → outlet",
+        ),
+    ],
+)
+def test_a_titled_person_and_a_described_outlet_keep_their_kind(
+    fact_extractor: FactExtractor, a: str, b: str, detail: str
+) -> None:
+    (shift,) = [c for c in compared(fact_extractor, a, b).changes if c.kind == "attribution_changed"]
+    assert detail in shift.detail

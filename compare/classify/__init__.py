@@ -66,7 +66,7 @@ def _group(x: Alignment, fa: list[Fact], fb: list[Fact], ctx: Context) -> list[F
             continue  # the other article names it in another sentence (like a date, see _dates)
         out.append(change)
     out += details
-    out += _certainty(fa, fb, a0, b0)
+    out += _certainty(x, fa, fb)
     out += _polarity(x, fa, fb)
     out += _opposites(x, ctx.sentences)
     return out

@@ -319,15 +319,19 @@ def _is_ending(rest: str, stem: str) -> bool:
 _ENDINGS = frozenset(("s", "es", "d", "ed", "ing", "n", "en"))  # "us" is no form of "use", "plane" none of "plan"
 
 
-def _certainty(fa: list[Fact], fb: list[Fact], a0: str, b0: str) -> list[FactChange]:
+def _certainty(x: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChange]:
     out = []
     # A hedge inside a quote is the speaker's word: a quote cut or altered is its own finding.
     ha = {f.value: f for f in fa if f.kind == "hedge" and f.label == "hedge" and not _quoted(f, fa)}
     hb = {f.value: f for f in fb if f.kind == "hedge" and f.label == "hedge" and not _quoted(f, fb)}
     ta = {_detail(f, "verb"): f for f in fa if f.kind == "hedge" and f.label == "tense"}
     tb = {_detail(f, "verb"): f for f in fb if f.kind == "hedge" and f.label == "tense"}
-    gone = sorted(ha.keys() - hb.keys(), key=lambda w: ha[w].start)
-    new = sorted(hb.keys() - ha.keys(), key=lambda w: hb[w].start)
+    a0, b0 = x.a[0], x.b[0]
+    # A modal the other side still writes, in another clause ("which Halvorsen said would
+    # take"), was not removed.
+    words_a, words_b = {fold_token(t.text) for t in x.a_tokens}, {fold_token(t.text) for t in x.b_tokens}
+    gone = sorted((w for w in ha.keys() - hb.keys() if w not in MODALS or w not in words_b), key=lambda w: ha[w].start)
+    new = sorted((w for w in hb.keys() - ha.keys() if w not in MODALS or w not in words_a), key=lambda w: hb[w].start)
     # A modal made certain ("could reach" → "will reach") is one change, told as the modal's,
     # not a hedge removed plus a tense shifted (and the other way round).
     told: set[str] = set()
