@@ -17,7 +17,17 @@ from compare.diff import diff_tokens, tokenize
 from compare.embed import CachingEmbedder, Embedder
 from compare.errors import CompareError, NoContentError
 from compare.facts import FactExtractor
-from compare.models import Alignment, Article, ArticleResult, Block, Comparison, DaySpan, SameOnBothSides, Sentence
+from compare.models import (
+    Alignment,
+    Article,
+    ArticleResult,
+    Block,
+    Comparison,
+    DaySpan,
+    Fact,
+    SameOnBothSides,
+    Sentence,
+)
 from compare.segment import segment
 from compare.verdict import contradicted, same_days, verdict
 
@@ -58,10 +68,10 @@ def compare_articles(
     # What reading noticed (a guessed encoding, a page flattened) travels with the result.
     warnings = tuple(dict.fromkeys(w for art in articles for w in art.warnings))
     comparison = Comparison(articles=tuple(results), alignments=alignments, model=embedder.name, warnings=warnings)
-    return _with_facts(comparison, facts) if facts else comparison
+    return _with_facts(comparison, facts, config) if facts else comparison
 
 
-def _with_facts(comparison: Comparison, extractor: FactExtractor) -> Comparison:
+def _with_facts(comparison: Comparison, extractor: FactExtractor, config: Config) -> Comparison:
     """Extract each article's facts and classify what changed between aligned groups."""
     a, b = (r.article for r in comparison.articles)
     outlets = (a.outlet, b.outlet)
@@ -70,7 +80,24 @@ def _with_facts(comparison: Comparison, extractor: FactExtractor) -> Comparison:
     sentences = {s.id: s for r in comparison.articles for s in r.sentences}
     context = Context((a.published, b.published), outlets, a.text, sentences, b.text, a.id)
     changes = classify(comparison.alignments, found, context)
-    return replace(comparison, alignments=contradicted(comparison.alignments, changes), facts=found, changes=changes)
+    alignments = contradicted(tuple(_unsourced(x, found, config) for x in comparison.alignments), changes)
+    return replace(comparison, alignments=alignments, facts=found, changes=changes)
+
+
+def _unsourced(x: Alignment, facts: Sequence[Fact], config: Config) -> Alignment:
+    """A ``changed`` claim judged again without its attributions: a source added, dropped or
+    swapped ("..., according to the county health department" → "...") is reported as a
+    finding, and alone leaves the claim ``reworded`` (MSRP's annotators call most such pairs
+    the same claim). The diff shown keeps every word."""
+    if x.verdict != "changed" or not (x.a and x.b):
+        return x
+    spans = [(f.start, f.end, f.sentence[:1]) for f in facts if f.kind == "attribution" and f.sentence in (*x.a, *x.b)]
+    ta = [t for t in x.a_tokens if not any(side == "A" and s <= t.start < e for s, e, side in spans)]
+    tb = [t for t in x.b_tokens if not any(side == "B" and s <= t.start < e for s, e, side in spans)]
+    if (len(ta), len(tb)) == (len(x.a_tokens), len(x.b_tokens)) or not ta or not tb:
+        return x
+    kind, _ = verdict(ta, tb, diff_tokens(ta, tb), x.score, config)
+    return x if kind == "changed" else replace(x, verdict="reworded", reasons=())
 
 
 def _select_stories(

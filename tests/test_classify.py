@@ -823,3 +823,13 @@ def test_a_titled_person_and_a_described_outlet_keep_their_kind(
 ) -> None:
     (shift,) = [c for c in compared(fact_extractor, a, b).changes if c.kind == "attribution_changed"]
     assert detail in shift.detail
+
+
+def test_a_claim_that_only_loses_its_source_is_reworded_with_the_finding(fact_extractor: FactExtractor) -> None:
+    a = "No illnesses have been reported, according to the county health department."
+    comparison = compared(fact_extractor, a, "No illnesses have been reported.")
+    assert comparison.alignments[0].verdict == "reworded"
+    assert [c.kind for c in comparison.changes] == ["attribution_changed"]
+    # Without the facts stage the verdict has only the words to go on.
+    plain = compare_articles([from_text(a, "A"), from_text("No illnesses have been reported.", "B")], FakeEmbedder())
+    assert plain.alignments[0].verdict == "changed"
