@@ -1,0 +1,52 @@
+"""compare/hedges.py: tense, hedges, hearsay and negations read from the real spaCy parse."""
+
+from __future__ import annotations
+
+from compare.facts import FactExtractor
+from tests.test_facts import facts_of
+
+
+def test_tense_of_the_claim_and_hedges(fact_extractor: FactExtractor) -> None:
+    past = facts_of(fact_extractor, "The militias were using the sites to store weapons.")
+    now = facts_of(fact_extractor, "The militias reportedly store weapons at the sites.")
+    tense = {dict(f.detail)["verb"]: f.value for f in past if f.kind == "hedge" and f.label == "tense"}
+    assert tense["store"] == "past-progressive"
+    assert [f.value for f in now if f.kind == "hedge" and f.label == "hedge"] == ["reportedly"]
+    purpose = facts_of(fact_extractor, "Troops left so that the militias could avoid strikes.")
+    assert not [f for f in purpose if f.kind == "hedge" and f.label == "hedge"]
+
+
+def test_an_impression_is_a_hedge(fact_extractor: FactExtractor) -> None:
+    found = [
+        (f.text, f.value) for f in facts_of(fact_extractor, "Death rates appeared to level off.") if f.label == "hedge"
+    ]
+    assert found == [("appeared to", "appear to")]
+    assert not [f for f in facts_of(fact_extractor, "He appeared in court.") if f.label == "hedge"]
+
+
+def test_negated_verbs(fact_extractor: FactExtractor) -> None:
+    negations = [
+        (f.text, f.value)
+        for f in facts_of(fact_extractor, "The bank did not rule out rises and he wasn't there; it never said so.")
+        if f.kind == "hedge" and f.label == "negation"
+    ]
+    assert negations == [("did not rule", "rule"), ("wasn't", "be"), ("never said", "say")]
+    assert not [f for f in facts_of(fact_extractor, "No one was hurt.") if f.label == "negation"]
+
+
+def test_hearsay_is_a_hedge_on_the_verb_it_governs(fact_extractor: FactExtractor) -> None:
+    text = "The suspect is believed to have fled, and two guards were feared dead."
+    found = [(f.text, f.value, f.detail) for f in facts_of(fact_extractor, text) if f.label == "hedge"]
+    assert found == [
+        ("is believed to", "believed to", (("verb", "flee"),)),
+        ("were feared", "feared", (("verb", "dead"),)),
+    ]
+    assert not [f for f in facts_of(fact_extractor, "The results were expected by noon.") if f.label == "hedge"]
+
+
+def test_no_before_a_singular_noun_is_a_negation_of_the_noun(fact_extractor: FactExtractor) -> None:
+    text = "The agency issued no tsunami warning and saw no immediate risk."
+    found = [(f.text, f.value) for f in facts_of(fact_extractor, text) if f.label == "negation"]
+    assert found == [("no tsunami warning", "warning"), ("no immediate risk", "risk")]
+    plural = [(f.text, f.value) for f in facts_of(fact_extractor, "No dates have been set.") if f.label == "negation"]
+    assert plural == [("No dates", "date")]  # also a count of zero, compared as a number
