@@ -599,7 +599,11 @@ def test_a_count_of_other_nouns_is_still_the_same_figure(fact_extractor: FactExt
 @pytest.mark.parametrize(
     ("a", "b", "found"),
     [
-        ("He scored 9 goals and 11 assists.", "He scored 11 goals and 9 assists.", ["9 → 11", "11 → 9"]),
+        (
+            "He scored 9 goals and 11 assists.",
+            "He scored 11 goals and 9 assists.",
+            ["9 → 11: figures swapped", "11 → 9: figures swapped"],
+        ),
         (
             "It sold 214,000 cars, including 61,000 electric ones.",
             "It sold 214,000 cars, 71,000 of them electric.",
@@ -833,3 +837,30 @@ def test_a_claim_that_only_loses_its_source_is_reworded_with_the_finding(fact_ex
     # Without the facts stage the verdict has only the words to go on.
     plain = compare_articles([from_text(a, "A"), from_text("No illnesses have been reported.", "B")], FakeEmbedder())
     assert plain.alignments[0].verdict == "changed"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "swapped"),
+    [
+        (
+            "The planet is 1.7 times the size of Earth and 5.6 times as massive.",
+            "The planet is 5.6 times the size of Earth and 1.7 times as massive.",
+            True,
+        ),
+        (
+            "Organisers put the crowd at 40,000, while the ministry estimated it at 12,000.",
+            "Organisers put the crowd at 12,000, while the ministry estimated it at 40,000.",
+            True,
+        ),
+        (
+            "Three people died and five were hurt in the crash.",
+            "Five people were hurt and three died in the crash.",
+            False,
+        ),
+    ],
+)
+def test_figures_that_trade_places_are_swapped_and_a_reordered_sentence_keeps_them(
+    fact_extractor: FactExtractor, a: str, b: str, swapped: bool
+) -> None:
+    got = [c.detail for c in compared(fact_extractor, a, b).changes if c.kind == "number_changed"]
+    assert (len(got) == 2 and all(d.endswith("figures swapped") for d in got)) if swapped else got == []

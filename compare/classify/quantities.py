@@ -140,16 +140,24 @@ def _numbers(group: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChang
     na = [f for f in fa if f.kind == "number"]
     nb = [f for f in fb if f.kind == "number"]
     out: list[FactChange] = _estimates(na, nb)
+    for x, y in _swaps(group, na, nb):
+        na.remove(x)
+        nb.remove(y)
+        out.append(_change("number_changed", x.sentence, y.sentence, x, y, f"{x.text} → {y.text}: figures swapped"))
     na, nb = _unmatched(na, nb, lambda x, y: x.label == y.label and _same_figure(x, y))
     # A count of one thing, its noun right after it on both sides, with another value is that
     # count changed, even if the old value now counts something else ("9 goals and 11
     # assists" → "11 goals and 9 assists"). Other units are read loosely (the next noun:
     # "12 people" / "12 residents" is one figure), so only such counts are paired first.
+    values_a, values_b = {f.value for f in na}, {f.value for f in nb}
     for x in list(na):
-        y = next(
+        if x.value in values_b:
+            continue  # the figure is still there: "Three people died and five were hurt" reordered
+        paired = next(
             (y for y in nb if y.label == x.label and _counts(x, group.a_tokens) and _counts(y, group.b_tokens)), None
         )
-        if y is not None and not _same_figure(x, y):
+        if paired is not None and paired.value not in values_a and not _same_figure(x, paired):
+            y = paired
             na.remove(x)
             nb.remove(y)
             out.append(_change("number_changed", x.sentence, y.sentence, x, y, f"{x.text} → {y.text}"))
@@ -187,6 +195,21 @@ def _numbers(group: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChang
         if k not in used and not _detail(y, "zero")
     ]
     return out
+
+
+def _swaps(group: Alignment, na: list[Fact], nb: list[Fact]) -> list[tuple[Fact, Fact]]:
+    """Figures that trade places: the word diff replaces one figure with another in one place
+    and the other way round in another, the words around both unchanged ("1.7 times the size
+    and 5.6 times as massive" → "5.6 times the size and 1.7 times as massive")."""
+    slots = []
+    for op in group.opcodes:
+        if op.tag == "replace" and op.i2 - op.i1 == 1 and op.j2 - op.j1 == 1:
+            ta, tb = group.a_tokens[op.i1], group.b_tokens[op.j1]
+            x = next((f for f in na if f.start <= ta.start < f.end), None)
+            y = next((f for f in nb if f.start <= tb.start < f.end), None)
+            if x and y and x.value != y.value and _form(x) == _form(y):
+                slots.append((x, y))
+    return [(x, y) for x, y in slots if any(u.value == y.value and v.value == x.value for u, v in slots)]
 
 
 def _estimates(na: list[Fact], nb: list[Fact]) -> list[FactChange]:
