@@ -864,3 +864,11 @@ def test_figures_that_trade_places_are_swapped_and_a_reordered_sentence_keeps_th
 ) -> None:
     got = [c.detail for c in compared(fact_extractor, a, b).changes if c.kind == "number_changed"]
     assert (len(got) == 2 and all(d.endswith("figures swapped") for d in got)) if swapped else got == []
+
+
+def test_a_reversal_beside_an_unchanged_word_of_the_same_side_is_found(fact_extractor: FactExtractor) -> None:
+    a = "The dollar fell 0.8% and swap rates dropped 12 basis points."
+    b = "The dollar rose 0.8% and swap rates dropped 12 basis points."
+    assert [k for k, _, _ in findings(fact_extractor, a, b)] == ["negation_changed"]
+    c, d = "About 2,000 ballots remain to be counted.", "About 2,000 ballots are still uncounted."
+    assert "negation_changed" not in [k for k, _, _ in findings(fact_extractor, c, d)]

@@ -95,7 +95,8 @@ def _opposites(x: Alignment, sentences: Mapping[str, Sentence]) -> list[FactChan
                 continue
             for tb in x.b_tokens[op.j1 : op.j2]:
                 wb = fold_token(tb.text)
-                kind = _OPPOSITE_OF.get(wa, {}).get(wb) or _negated_form(wa, wb)
+                one_for_one = op.i2 - op.i1 == op.j2 - op.j1 == 1  # "remain to be counted" ≠ "not uncounted"
+                kind = _OPPOSITE_OF.get(wa, {}).get(wb) or (_negated_form(wa, wb) if one_for_one else None)
                 if not tb.text.islower() or kind is None or (wa, wb) in told:
                     continue
                 if _FORMS.get(wa, {wa}) & words_b or _FORMS.get(wb, {wb}) & words_a:
@@ -199,8 +200,14 @@ def _opposite_table() -> dict[str, dict[str, ChangeKind]]:
 
 
 _OPPOSITE_OF = _opposite_table()
-#: Each listed word's forms ("rose" → rise, rises, rose, risen, rising).
-_FORMS = {w: set(side.split()) for pair in _OPPOSITE_FORMS + _PARTS_OF_DAY for side in pair for w in side.split()}
+#: Each listed word's forms: the words of its side of a pair with its first letter ("rose" →
+#: rise, rises, rose, risen, rising; not "dropped", listed beside "fell").
+_FORMS = {
+    w: {v for v in side.split() if v[0] == w[0]}
+    for pair in _OPPOSITE_FORMS + _PARTS_OF_DAY
+    for side in pair
+    for w in side.split()
+}
 
 
 def _noun_form(word: str, noun: str) -> bool:
