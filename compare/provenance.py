@@ -372,8 +372,9 @@ def _cover(
     Articles are taken greedily, the one that carries most of the not yet credited tokens
     first (ties: more of them verbatim, then the earliest), and each is credited with what it
     carries; but a sentence goes to another carrier whose version is clearly closer (more
-    words verbatim, by a tenth of the sentence and at least two): a rewrite that copies B
-    word for word and adds one sentence of A, which B dropped, took the rest from B, not A.
+    words verbatim, by a tenth of the sentence and at least two, or the same words where the
+    greedy choice's are not): a rewrite that copies B word for word and adds one sentence of
+    A, which B dropped, took the rest from B, not A.
     """
     words = ev.words[y]
     carried = {x: ev.matches[(y, x)] for x in earlier}
@@ -388,9 +389,11 @@ def _cover(
         # max() keeps the first of equal gains, and ``earlier`` is earliest first.
         best = max(earlier, key=lambda x: gain(x, remaining))
         for s in (s for s in remaining if s in carried[best]):
-            closer = max(earlier, key=lambda x: carried[x][s].verbatim if s in carried[x] else -1)
+            holders = [x for x in earlier if s in carried[x]]
+            closer = max(holders, key=lambda x: (carried[x][s].verbatim, carried[x][s].verdict == "identical"))
             margin = carried[closer][s].verbatim - carried[best][s].verbatim
-            credited[s] = closer if margin >= max(2, words[s] / 10) else best
+            copied = carried[closer][s].verdict == "identical" and carried[best][s].verdict != "identical"
+            credited[s] = closer if margin >= max(2, words[s] / 10) or copied else best
         remaining -= {s for s in remaining if s in carried[best]}
     edges = []
     for source in sorted(set(credited.values()), key=lambda x: -sum(words[s] for s in credited if credited[s] == x)):

@@ -351,3 +351,31 @@ def test_sentences_copied_word_for_word_from_a_later_rewrite_are_credited_to_it(
         "Schools in the district": ("A", "A"),
     }
     assert p.article("C").sources == ("B", "A")
+
+
+def test_a_sentence_copied_word_for_word_goes_to_the_article_it_copies() -> None:
+    # A carries all of C, so the greedy cover takes A first. C's second sentence is B's
+    # exactly; A's version says the same and more, with as many of C's words verbatim: the
+    # copy is B's.
+    a = [
+        "A water main burst under Elm Street early on Tuesday.",
+        "The mayor said repairs would cost about 400,000 dollars, and crews worked overnight.",
+        "Schools in the district stayed open.",
+    ]
+    b = [
+        "Early on Tuesday a water main burst under Elm Street.",
+        "The mayor said repairs would cost about 400,000 dollars.",
+    ]
+    p = trace(
+        [
+            article("\n\n".join(a), "A", "Harbor Gazette", "2024-05-01"),
+            article("\n\n".join(b), "B", "River Post", "2024-05-02"),
+            article("\n\n".join([*b, a[2]]), "C", "Valley Times", "2024-05-03"),
+        ],
+        FakeEmbedder(),
+    )
+    assert {s: source for s, (source, _) in origins(p, "C").items()} == {
+        "Early on Tuesday a": "B",
+        "The mayor said repairs": "B",
+        "Schools in the district": "A",
+    }
