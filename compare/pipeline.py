@@ -91,9 +91,11 @@ def _unsourced(x: Alignment, facts: Sequence[Fact], config: Config) -> Alignment
     the same claim). The diff shown keeps every word."""
     if x.verdict != "changed" or not (x.a and x.b):
         return x
-    spans = [(f.start, f.end, f.sentence[:1]) for f in facts if f.kind == "attribution" and f.sentence in (*x.a, *x.b)]
-    ta = [t for t in x.a_tokens if not any(side == "A" and s <= t.start < e for s, e, side in spans)]
-    tb = [t for t in x.b_tokens if not any(side == "B" and s <= t.start < e for s, e, side in spans)]
+    sources = [f for f in facts if f.kind == "attribution"]
+    spans_a = [(f.start, f.end) for f in sources if f.sentence in x.a]
+    spans_b = [(f.start, f.end) for f in sources if f.sentence in x.b]
+    ta = [t for t in x.a_tokens if not any(s <= t.start < e for s, e in spans_a)]
+    tb = [t for t in x.b_tokens if not any(s <= t.start < e for s, e in spans_b)]
     if (len(ta), len(tb)) == (len(x.a_tokens), len(x.b_tokens)) or not ta or not tb:
         return x
     kind, _ = verdict(ta, tb, diff_tokens(ta, tb), x.score, config)

@@ -872,3 +872,10 @@ def test_a_reversal_beside_an_unchanged_word_of_the_same_side_is_found(fact_extr
     assert [k for k, _, _ in findings(fact_extractor, a, b)] == ["negation_changed"]
     c, d = "About 2,000 ballots remain to be counted.", "About 2,000 ballots are still uncounted."
     assert "negation_changed" not in [k for k, _, _ in findings(fact_extractor, c, d)]
+
+
+def test_a_claim_judged_without_its_source_whatever_the_articles_are_called(fact_extractor: FactExtractor) -> None:
+    c = "No illnesses have been reported, according to the county health department."
+    articles = [from_text("No illnesses have been reported.", "A"), from_text(c, "C")]
+    comparison = compare_articles(articles, FakeEmbedder(), facts=fact_extractor)
+    assert comparison.alignments[0].verdict == "reworded"
