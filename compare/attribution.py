@@ -34,7 +34,7 @@ CUES = (
     "announced|announces|claimed|claims|noted|notes|wrote|writes|explained|explains|warned|warns|"
     "disclosed|discloses|alleged|alleges|insisted|insists|acknowledged|acknowledges|estimated|estimates|"
     "cautioned|cautions|argued|argues|stressed|stresses|emphasized|emphasizes|emphasised|emphasises|"
-    "admitted|admits|asserted|asserts|testified|testifies"
+    "admitted|admits|asserted|asserts|testified|testifies|suggested|suggests"
 )
 _SOURCE = r"(?P<source>(?:[\w’'.-]+(?:,\d{3})*\s){0,7}?[\w’'.-]+(?:,\d{3})*)"  # "2,950 participants"
 _CUE = r"(?P<cue>" + CUES + r")\b"

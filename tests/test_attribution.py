@@ -33,6 +33,7 @@ from tests.conftest import FakeEmbedder
         ("Walkers live longer, a new study in The Lancet has found.", "a new study in The Lancet", "found", "document"),
         ("A survey by Gallup found that trust fell.", "A survey by Gallup", "found", "document"),
         ("Troops withdrew, sources in the ministry said.", "sources in the ministry", "said", "anonymous"),
+        ("The planet could harbour an ocean, the authors suggested.", "the authors", "suggested", "other"),
     ],
 )
 def test_attribution_shapes(sentence: str, source: str, cue: str, kind: str) -> None:
