@@ -9,7 +9,7 @@ from datetime import date
 
 from compare.acronyms import expansion
 from compare.facts import fold
-from compare.models import ChangeKind, Fact, FactChange, Sentence, Token
+from compare.models import Alignment, ChangeKind, Fact, FactChange, Sentence, Token
 
 _STOP = frozenset(
     (
@@ -79,6 +79,16 @@ def _change(
     kind: ChangeKind, a: str | None, b: str | None, before: Fact | None, after: Fact | None, detail: str
 ) -> FactChange:
     return FactChange(kind, a, b, before, after, detail)
+
+
+def _replaced(group: Alignment, a: Fact, b: Fact) -> bool:
+    """Whether the word diff replaces (part of) ``a`` with (part of) ``b`` in one stretch."""
+    for op in group.opcodes:
+        if op.tag == "replace":
+            in_a = any(a.start <= t.start < a.end for t in group.a_tokens[op.i1 : op.i2])
+            if in_a and any(b.start <= t.start < b.end for t in group.b_tokens[op.j1 : op.j2]):
+                return True
+    return False
 
 
 def _detail(f: Fact, key: str) -> str:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from compare.acronyms import initials_spans
-from compare.classify.common import _STOP, _change, _detail
+from compare.classify.common import _STOP, _change, _detail, _replaced
 from compare.diff import fold as fold_token
 from compare.facts import fold
 from compare.models import Alignment, Fact, FactChange, Token
@@ -133,16 +133,7 @@ def _entities(fa: list[Fact], fb: list[Fact], a0: str, b0: str, x_group: Alignme
 def _same_slot(x_group: Alignment, a: Fact, b: Fact) -> bool:
     """Two names of one type that the word diff swaps for each other ("the National Disaster
     Agency reached" → "the National Emergency Authority reached") name one thing two ways."""
-    if a.label != b.label or a.label == "NORP":
-        return False
-    for op in x_group.opcodes:
-        if op.tag != "replace":
-            continue
-        in_a = any(a.start <= t.start < a.end for t in x_group.a_tokens[op.i1 : op.i2])
-        in_b = any(b.start <= t.start < b.end for t in x_group.b_tokens[op.j1 : op.j2])
-        if in_a and in_b:
-            return True
-    return False
+    return a.label == b.label and a.label != "NORP" and _replaced(x_group, a, b)
 
 
 def _overlap(x: Fact, y: Fact) -> float:

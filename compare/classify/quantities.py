@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from compare.classify.common import Context, _change, _detail
+from compare.classify.common import Context, _change, _detail, _replaced
 from compare.classify.names import _unmatched
 from compare.dates import weekday_name
 from compare.facts import fold
@@ -246,14 +246,7 @@ def _counts(f: Fact, tokens: Sequence[Token]) -> bool:
 def _swapped(group: Alignment, x: Fact, y: Fact) -> bool:
     """Whether the word diff replaces figure ``x`` with ``y``, both of one form (two counts, two
     sums of money, two shares): "including 61,000 fully electric ones" → "71,000 of them"."""
-    if _form(x) != _form(y):
-        return False
-    for op in group.opcodes:
-        if op.tag == "replace":
-            in_a = any(x.start <= t.start < x.end for t in group.a_tokens[op.i1 : op.i2])
-            if in_a and any(y.start <= t.start < y.end for t in group.b_tokens[op.j1 : op.j2]):
-                return True
-    return False
+    return _form(x) == _form(y) and _replaced(group, x, y)
 
 
 def _unit_of(f: Fact) -> str:
