@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -24,7 +24,6 @@ from compare.models import (
     Block,
     Comparison,
     DaySpan,
-    Fact,
     SameOnBothSides,
     Sentence,
 )
@@ -80,20 +79,23 @@ def _with_facts(comparison: Comparison, extractor: FactExtractor, config: Config
     sentences = {s.id: s for r in comparison.articles for s in r.sentences}
     context = Context((a.published, b.published), outlets, a.text, sentences, b.text, a.id)
     changes = classify(comparison.alignments, found, context)
-    alignments = contradicted(tuple(_unsourced(x, found, config) for x in comparison.alignments), changes)
+    sources: dict[str, list[tuple[int, int]]] = {}  # sentence id -> its attribution spans
+    for f in found:
+        if f.kind == "attribution":
+            sources.setdefault(f.sentence, []).append((f.start, f.end))
+    alignments = contradicted(tuple(_unsourced(x, sources, config) for x in comparison.alignments), changes)
     return replace(comparison, alignments=alignments, facts=found, changes=changes)
 
 
-def _unsourced(x: Alignment, facts: Sequence[Fact], config: Config) -> Alignment:
+def _unsourced(x: Alignment, sources: Mapping[str, list[tuple[int, int]]], config: Config) -> Alignment:
     """A ``changed`` claim judged again without its attributions: a source added, dropped or
     swapped ("..., according to the county health department" → "...") is reported as a
     finding, and alone leaves the claim ``reworded`` (MSRP's annotators call most such pairs
     the same claim). The diff shown keeps every word."""
     if x.verdict != "changed" or not (x.a and x.b):
         return x
-    sources = [f for f in facts if f.kind == "attribution"]
-    spans_a = [(f.start, f.end) for f in sources if f.sentence in x.a]
-    spans_b = [(f.start, f.end) for f in sources if f.sentence in x.b]
+    spans_a = [span for sid in x.a for span in sources.get(sid, ())]
+    spans_b = [span for sid in x.b for span in sources.get(sid, ())]
     ta = [t for t in x.a_tokens if not any(s <= t.start < e for s, e in spans_a)]
     tb = [t for t in x.b_tokens if not any(s <= t.start < e for s, e in spans_b)]
     if (len(ta), len(tb)) == (len(x.a_tokens), len(x.b_tokens)) or not ta or not tb:
