@@ -57,10 +57,6 @@ def same_entity(x: Fact, y: Fact) -> bool:
     )
 
 
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.replace("-", " ").split() if w not in _STOP).upper()
-
-
 def _acronym_of(acronym: str, name: str) -> bool:
     """Whether ``acronym`` is the initials of ``name`` or of its last words ("FDA" of
     "u.s. food and drug administration", "U.S." of "united states")."""
