@@ -40,6 +40,15 @@ def tokenize(sentences: Sequence[Sentence]) -> tuple[Token, ...]:
     )
 
 
+def words(text: str) -> list[str]:
+    """The word tokens of ``text``, as :func:`tokenize` cuts them, without punctuation.
+
+    >>> words("U.S. troops left on Aug. 31, officials said.")
+    ['U.S.', 'troops', 'left', 'on', 'Aug.', '31', 'officials', 'said']
+    """
+    return [w for w in _TOKEN.findall(text) if w[:1].isalnum()]
+
+
 def fold(token: str) -> str:
     """The form tokens are compared in."""
     return token.translate(_FOLD).lower()

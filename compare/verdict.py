@@ -30,7 +30,7 @@ from typing import TypeVar
 
 from compare.acronyms import acronyms
 from compare.config import Config
-from compare.diff import fold, token_text
+from compare.diff import fold, token_text, words
 from compare.figures import MONTHS_DAYS, approximated, conflict, figure
 from compare.models import Alignment, DaySpan, DiffOp, FactChange, SameOnBothSides, Token, Verdict
 
@@ -88,6 +88,16 @@ def _key(low: str) -> str:
         return low
     low = low.replace(".", "")  # U.S. = US, Aug. = Aug
     return low[:3] if low in MONTHS_DAYS else low[:_PREFIX]  # Aug = August
+
+
+def content_keys(text: str) -> frozenset[str]:
+    """The keys (:func:`_key`) of the content words of ``text``: function words such as "the",
+    "has" or "said" are left out.
+
+    >>> sorted(content_keys("The U.S. army's convoy left Syria on Aug. 31."))
+    ['31', 'army', 'aug', 'convo', 'left', 'syria', 'us']
+    """
+    return frozenset(_key(low) for low in map(fold, words(text)) if low not in _STOP)
 
 
 def _runs(tokens: Sequence[Token], picked: list[int]) -> list[str]:

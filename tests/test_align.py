@@ -112,6 +112,29 @@ def test_a_leftover_pairing_is_left_out() -> None:
     assert _supported(chosen, sim, Config()) == chosen
 
 
+class Cosines(Embedder):
+    """Two sentences at a chosen cosine, every other text orthogonal to both."""
+
+    def __init__(self, x: str, y: str, cosine: float) -> None:
+        self.vectors = {x: np.array([1.0, 0.0, 0.0], "f4"), y: np.array([cosine, np.sqrt(1 - cosine**2), 0.0], "f4")}
+
+    def embed_batch(self, texts: list[str]) -> np.ndarray:  # type: ignore[override]
+        return np.array([self.vectors.get(t, np.array([0.0, 0.0, 1.0], "f4")) for t in texts])
+
+
+def test_a_weak_pair_on_one_topic_sharing_no_words_is_no_link() -> None:
+    # Each is the other's best match, at 0.6, but they tell two different things.
+    a = "Two firefighters were hurt when flames trapped their truck."
+    b = "Damage to homes is put at four million euros."
+    assert [(x.a, x.b) for x in align([a], [b], Cosines(a, b, 0.6), Config())] == [((), (0,)), ((0,), ())]
+    # The same cosine with words in common is a heavy rewording, linked.
+    b = "Flames trapped the truck of two firefighters, who were hurt."
+    assert [(x.a, x.b) for x in align([a], [b], Cosines(a, b, 0.6), Config())] == [((0,), (0,))]
+    # A strong pair needs no shared words.
+    b = "Damage to homes is put at four million euros."
+    assert [(x.a, x.b) for x in align([a], [b], Cosines(a, b, 0.75), Config())] == [((0,), (0,))]
+
+
 def test_a_weak_link_in_a_moved_paragraph_is_kept() -> None:
     # The last paragraph of A (a weak rewording and a copied sentence) opens B.
     copied = "Farmers said the salt water ruined their spring crops too."
