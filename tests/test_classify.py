@@ -97,6 +97,22 @@ def test_entity_renamed_not_dropped_and_added(fact_extractor: FactExtractor) -> 
     assert got == [("entity_renamed", "Central Weapons Research Agency", "Federal Weapons Research Agency (FWRA)")]
 
 
+def test_a_name_with_no_word_in_common_in_anothers_place_is_flagged_as_such(fact_extractor: FactExtractor) -> None:
+    # An alias ("Myanmar" / "Burma") or another city: the finding leaves it to the reader.
+    comparison = compared(
+        fact_extractor,
+        "The company, an Austin-based software maker, cut 300 jobs on Monday.",
+        "The company, a Dallas-based software maker, cut 300 jobs on Monday.",
+    )
+    (change,) = comparison.changes
+    assert (change.kind, change.before and change.before.text, change.after and change.after.text) == (
+        "entity_renamed",
+        "Austin",
+        "Dallas",
+    )
+    assert "no word in common (an alias, or another thing?)" in change.detail
+
+
 def test_attribution_shift_anonymous_to_outlet(fact_extractor: FactExtractor) -> None:
     got = findings(
         fact_extractor,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 
 from compare.acronyms import initials_spans
 from compare.classify.common import _STOP, _change, _detail, _replaced
@@ -12,6 +13,7 @@ from compare.facts import fold
 from compare.models import Alignment, Fact, FactChange, Token
 
 _RENAME_OVERLAP = 0.4  # share of name words two names must have in common to be one thing renamed
+_SPELT_ALIKE = 0.6  # difflib ratio of two names' letters above which they may be one name spelt two ways
 
 
 def _names(facts: list[Fact]) -> list[Fact]:
@@ -99,19 +101,7 @@ def _entities(fa: list[Fact], fb: list[Fact], a0: str, b0: str, x_group: Alignme
         )
         if match is not None:
             used.add(match)
-            y = eb[match]
-            acr = _detail(y, "acronym")
-            note = f"; {acr} is B's acronym for B's name" if acr else ""
-            out.append(
-                _change(
-                    "entity_renamed",
-                    x.sentence,
-                    y.sentence,
-                    x,
-                    y,
-                    f"one thing named differently: “{x.text}” → “{y.text}”{note}",
-                )
-            )
+            out.append(_named(x, eb[match]))
     # Nationality adjectives ("Syrian") are too common to report as added or dropped facts.
     out += [
         _change("fact_dropped", x.sentence, b0, x, None, "name not in B")
@@ -124,6 +114,21 @@ def _entities(fa: list[Fact], fb: list[Fact], a0: str, b0: str, x_group: Alignme
         if y.label != "NORP" and k not in used
     ]
     return out
+
+
+def _named(x: Fact, y: Fact) -> FactChange:
+    """One name in another's place. Names that share a word or are spelt alike ("Kiev" /
+    "Kyiv") are one thing; names with nothing in common may be aliases ("Myanmar" / "Burma",
+    "the Defense Department" / "the Pentagon", MSRP's annotators' usual case) or another thing
+    ("Austin" → "Dallas"), which only a reader can tell: the finding says so."""
+    acr = _detail(y, "acronym")
+    note = f"; {acr} is B's acronym for B's name" if acr else ""
+    alike = bool(_words(x.value) & _words(y.value)) or same_entity(x, y)
+    alike = alike or SequenceMatcher(None, fold(x.value), fold(y.value)).ratio() >= _SPELT_ALIKE
+    what = (
+        "one thing named differently" if alike else "another name with no word in common (an alias, or another thing?)"
+    )
+    return _change("entity_renamed", x.sentence, y.sentence, x, y, f"{what}: “{x.text}” → “{y.text}”{note}")
 
 
 def _same_slot(x_group: Alignment, a: Fact, b: Fact) -> bool:
