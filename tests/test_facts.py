@@ -103,6 +103,16 @@ def test_the_pipeline_keeps_the_tokenizer_its_package_saves(fact_extractor: Fact
     assert "Aug." in [t.text for t in ours(text)]
 
 
+def test_numbers_written_as_words_in_lengths_of_time_and_ordinals(fact_extractor: FactExtractor) -> None:
+    text = "She signed a five-year contract in the first quarter of 2026, after seven years of talks."
+    found = [(f.text, f.label, f.value) for f in facts_of(fact_extractor, text) if f.kind == "number"]
+    assert found == [("five", "year", "5"), ("seven", "year", "7")]
+    text = "Hardware sales shrank for a fifth consecutive quarter."
+    assert [(f.text, f.label, f.value) for f in facts_of(fact_extractor, text) if f.kind == "number"] == [
+        ("fifth", "quarter", "5")
+    ]
+
+
 def test_one_of_counts_nothing(fact_extractor: FactExtractor) -> None:
     facts = facts_of(fact_extractor, "The bridge is one of the city's main links, and two lanes are closed.")
     assert [f.text for f in facts if f.kind == "number"] == ["two"]
