@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 CUES = (
     "said|says|told|tells|reported|reports|revealed|reveals|confirmed|confirms|added|adds|stated|states|"
@@ -36,7 +36,8 @@ CUES = (
     "cautioned|cautions|argued|argues|stressed|stresses|emphasized|emphasizes|emphasised|emphasises|"
     "admitted|admits|asserted|asserts|testified|testifies|suggested|suggests"
 )
-_SOURCE = r"(?P<source>(?:[\w’'.-]+(?:,\d{3})*\s){0,7}?[\w’'.-]+(?:,\d{3})*)"  # "2,950 participants"
+# Up to 11 words: "Observers from the Organization for Security and Co-operation in Europe".
+_SOURCE = r"(?P<source>(?:[\w’'.-]+(?:,\d{3})*\s){0,10}?[\w’'.-]+(?:,\d{3})*)"  # "2,950 participants"
 _CUE = r"(?P<cue>" + CUES + r")\b"
 # "..., a source told the Daily Star." — and, from the start of the sentence or a clause, the
 # leading shape "The weather service warned (that) ..." ; _claim_follows tells the two apart.
@@ -54,6 +55,21 @@ _MIDDLE = re.compile(
 _INVERTED = re.compile(r"[,;”\"]\s*" + _CUE + r"\s+" + _SOURCE + r"(?:,\s*[^,;.!?”\"]{1,60}){0,2}\s*[.!?]?\s*$")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<source>[^,;.!?”\"]+?(?:\s[A-Z]\.)*)\s*(?=[,;.!?]|$)", re.I)
 _LEADING = re.compile(r"^" + _SOURCE + r"\s+" + _CUE + r"(?P<rest>)(?=\s|[.!?]?$)")
+# "In a statement on Friday, the foreign ministry said Japan and ...": a leading attribution
+# after an introductory phrase (the claim after it may have commas of its own).
+_INTRODUCED = re.compile(r"^[^,;“”\"]{2,60},\s*" + _SOURCE + r"\s+" + _CUE + r"(?P<rest>)(?=\s|[.!?]?$)")
+# "Alan Frost, a neurologist, called the results “encouraging”": a quote described by its speaker.
+_DESCRIBED = re.compile(
+    r"(?:^|[,;]\s*)"
+    + _SOURCE
+    + r"(?:,\s*(?:who|a|an|the|aged|\d+)\b[^,;.!?”\"]{0,80},)?\s+(?P<cue>called|described)\b(?P<rest>)"
+    + r"(?=[^“”\".!?]{1,60}[“\"])"
+)
+# "Petkov refused to concede defeat late on Sunday and said ...": the speaker did something
+# else first, told at any length; the source is the subject of that act (see _make).
+_COORDINATED = re.compile(
+    r"^(?P<source>(?:[\w’'.-]+\s){1,15}?(?:and|but)(?:\s+also)?)\s+" + _CUE + r"(?P<rest>)(?=\s|[.!?]?$)"
+)
 # "Writing for the majority, Judge Maria Delgado said: “...”" — a cue and a colon before a quote.
 _COLON = re.compile(r"(?:^|[,;]\s*)" + _SOURCE + r"\s+" + _CUE + r"(?P<rest>):\s*[“\"]")
 # "Judge Thomas Reilly dissented, arguing that ..." — the cue is a participle after the speaker's act.
@@ -71,12 +87,16 @@ _FINDING = re.compile(
     + r"\s+(?:has\s+|have\s+)?(?P<cue>found|finds|concluded|concludes|showed|shows|suggested|suggests|suggest"
     + r"|show|indicate|indicates|indicated)(?P<rest>)\b"
 )
-# "Jane Roe, who chairs the board, said ...", "Jane Roe, 54, said ...", "Roe, a lawyer, said ...":
-# a relative clause, an age or an appositive between the speaker and the cue.
+#: Who "found" something as a source does: "the researchers found", "the authors concluded".
+_RESEARCHERS = re.compile(r"\b(?:researchers|scientists|authors|scholars)$", re.I)
+# "Jane Roe, who chairs the board, said ...", "Jane Roe, 54, said ...", "Roe, a lawyer, said ...",
+# "A spokesman for the county, Daniel Ortiz, said ...": a relative clause, an age or an
+# appositive between the speaker and the cue.
 _INTERRUPTED = re.compile(
     r"(?:^|[,;]\s*)"
     + _SOURCE
-    + r",\s*(?:who|whose|which|a|an|the|aged|\d+)\b[^,;.!?”\"]{0,80},\s*"
+    + r",\s*(?:(?:who|whose|which|a|an|the|aged|\d+)\b[^,;.!?”\"]{0,80}"
+    + r"|(?P<aside>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})),\s*"
     + _CUE
     + r"(?P<rest>)"
 )
@@ -92,9 +112,10 @@ _ADVERBIAL = re.compile(r"\s*(?:" + _SETTING_WORDS + r")\b", re.I)
 _SETTING = re.compile(
     r"\s+(?=(?:" + _SETTING_WORDS + r"|(?i:monday|tuesday|wednesday|thursday|friday|saturday)\b(?!\s+[A-Z]))\b)"
 )
-#: What a company "reported": its results ("a second-quarter net profit", "record sales").
+#: What a company "reported": its results ("a second-quarter net profit", "record sales", "$2.05").
 _RESULTS = re.compile(
-    r"\s+(?:(?!\bthat\b)[^,;.!?“”\"]){0,40}?\b(?:profits?|loss(?:es)?|revenues?|sales|earnings|income|deficits?|surplus(?:es)?)\b",
+    r"\s+(?:(?!\bthat\b)[^,;.!?“”\"]){0,40}?\b(?:profits?|loss(?:es)?|revenues?|sales|earnings|income|deficits?|surplus(?:es)?)\b"
+    r"|\s+(?:US)?[$€£¥]\d",
     re.I,
 )
 # Words between a subject and its cue that are not part of the source: "Officials have also said".
@@ -112,7 +133,8 @@ _TIME_WORDS = frozenset(
     ).split()
 )
 
-_ANONYMOUS = frozenset(
+#: Nouns for people a source leaves unnamed ("officials", "observers"): anonymous sources.
+PEOPLE = frozenset(
     (
         "source sources official officials diplomat diplomats insider insiders person people observer "
         "observers analyst analysts witness witnesses resident residents expert experts aide aides "
@@ -187,15 +209,20 @@ def find_attributions(text: str, outlets: Iterable[str] = ()) -> list[Attributio
     """
     known = [o.lower() for o in outlets if o]
     found: list[Attribution] = []
-    for pattern in (_TRAILING, _INTERRUPTED, _INVERTED, _LEADING, _MIDDLE, _COLON, _PARTICIPLE, _FINDING):
+    patterns = (_TRAILING, _INTERRUPTED, _INVERTED, _LEADING, _COORDINATED, _MIDDLE, _INTRODUCED, _COLON, _PARTICIPLE)
+    for pattern in (*patterns, _DESCRIBED, _FINDING):
         m = pattern.search(text)
         if m:
             cue = _PAST_OF.get(m.group("cue").lower(), "") if pattern is _PARTICIPLE else ""
             a = _make(text, m, known, inverted=pattern is _INVERTED, cue=cue)
-            if a and pattern is _FINDING and a.kind != "document":
-                continue  # "Police found the car": only what a study or survey found is sourced
+            if a and pattern is _FINDING and a.kind != "document" and not _RESEARCHERS.search(a.source):
+                continue  # "Police found the car": only what a study, a survey or researchers found is sourced
             if a and pattern is _PARTICIPLE and a.kind not in ("person", "official"):
                 continue  # "Stocks rallied, adding that ...": no speaker
+            if a and m.groupdict().get("aside"):  # "A spokesman for the county, Daniel Ortiz, said": Ortiz
+                name = m.group("aside")
+                kind = source_kind([*a.source.split(), *name.split()], a.cue, known)
+                a = replace(a, source=name, source_start=m.start("aside"), source_end=m.end("aside"), kind=kind)
             if a and not _overlaps(found, a.start, a.end):
                 found.append(a)
     for m in _ACCORDING.finditer(text):
@@ -226,15 +253,16 @@ def _make(text: str, m: re.Match[str], known: list[str], inverted: bool = False,
     s_start, s_end = m.start("source"), m.end("source")
     while s_end > s_start and text[s_end - 1] in ".!?":
         s_end -= 1
-    words = text[s_start:s_end].split()
+    words, act = text[s_start:s_end].split(), False
     if not cue and not inverted and words and words[-1].lower() in _PASSIVE:
         return None  # "No deaths were reported", "He was told": nobody is cited
     while not cue and len(words) > 1 and (words[-1].lower() in _SOURCE_TAIL or _MANNER.fullmatch(words[-1])):
         words.pop()  # "Officials have also said", "Dunmore rightly said"
-    if not cue and len(words) > 2 and words[-1].lower() == "and":  # "Weiss has not conceded and said"
+    if not cue and words and words[-1].lower() in ("and", "but"):  # "Weiss has not conceded and said"
         verb = next((k for k, w in enumerate(words[:-1]) if k and _is_verb_like(w)), None)
-        if verb is not None:
-            words = words[:verb]
+        if verb is None:
+            return None  # no act to tell the speaker by
+        words, act = words[:verb], True
     if words and words[0].lower() in _LEAD_ADVERBIAL:  # "On Tuesday Hruska said": the speaker is Hruska
         ends = [k for k, w in enumerate(words[:4]) if w.lower().strip(".,") in _TIME_WORDS or _YEAR.fullmatch(w)]
         if ends and ends[-1] < len(words) - 1:
@@ -250,6 +278,8 @@ def _make(text: str, m: re.Match[str], known: list[str], inverted: bool = False,
         return None  # "the tour grossed an estimated $86 million": an adjective, not a cue
     if cue in ("reported", "reports") and _RESULTS.match(text, m.end("cue")):
         return None  # "Nordvik Motors reported a net profit of $412 million": results, not a source
+    if act:  # "Petkov conceded defeat but said": the act between is part of the claim, not of its source
+        return Attribution(s_start, s_end, source, s_start, s_end, cue, source_kind(source.split(), cue, known))
     start = m.start("cue") if inverted else m.start() if cue == "according to" else s_start
     end, recipient = _extent(text, m, cue, inverted)
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".!?"):
@@ -296,12 +326,13 @@ def source_kind(words: list[str], cue: str = "", known: Iterable[str] = ()) -> s
     phrase = " ".join(words).lower()
     # The head noun comes before a modifier: "a study in the journal JAMA", "sources in the ministry".
     lead = re.split(r"\s(?:in|of|for|at|by|from|published|close|familiar|with)\s", phrase, maxsplit=1)[0].split()
-    if len(lead) < len(words) and words[len(lead) - 1][:1].isupper():
+    generic = len(lead) == 1 and lead[0] in PEOPLE  # "Observers from the OSCE", opening a sentence
+    if len(lead) < len(words) and words[len(lead) - 1][:1].isupper() and not generic:
         lead = phrase.split()  # a name: "The Institute for the Study of War"
     head = re.sub(r"[’']s$", "", lead[-1]) if lead else ""
     if any(len(name) >= 3 and re.search(rf"\b{re.escape(name.lower())}\b", phrase) for name in known):
         return "outlet"
-    if head in _ANONYMOUS:
+    if head in PEOPLE:
         return "anonymous"
     if words and words[0].lower() in ("a", "an") and not any(w[:1].isupper() for w in words[1:]):
         return "anonymous"  # "a government spokesperson": a role, but no name

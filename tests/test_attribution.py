@@ -27,6 +27,16 @@ from tests.conftest import FakeEmbedder
         ("The league is doomed, Mark Dunmore rightly said.", "Mark Dunmore", "said", "person"),
         ("Of those, 2,950 participants reported drinking coffee.", "2,950 participants", "reported", "other"),
         ("The minister visited the site and said work would start.", "The minister", "said", "person"),
+        ("Petkov refused to concede defeat late on Sunday and said he would appeal.", "Petkov", "said", "person"),
+        ("A spokesman for the county, Daniel Ortiz, said the board would meet.", "Daniel Ortiz", "said", "person"),
+        ("Brisk walkers saw the largest benefit, the researchers found.", "the researchers", "found", "other"),
+        ('Alan Frost, a neurologist, called the results "encouraging."', "Alan Frost", "called", "person"),
+        (
+            "In a statement on Friday, the ministry said talks, which stalled in May, would resume.",
+            "the ministry",
+            "said",
+            "official",
+        ),
         ('"We admire him," club manager Ann Ode said in July, when asked.', "club manager Ann Ode", "said", "person"),
         ('Writing for the majority, Judge Ana Ruiz said: "States may not compel."', "Judge Ana Ruiz", "said", "person"),
         ("Judge Tom Reilly dissented, arguing that platforms are carriers.", "Judge Tom Reilly", "argued", "person"),
@@ -42,6 +52,15 @@ def test_attribution_shapes(sentence: str, source: str, cue: str, kind: str) -> 
     a = found[0]
     assert sentence[a.source_start : a.source_end] == a.source
     assert a.source in sentence[a.start : a.end]
+
+
+def test_an_act_between_the_speaker_and_the_cue_is_not_part_of_the_attribution() -> None:
+    # "conceded defeat" is what the claim says Petkov did: judging the claim without its
+    # attribution must keep it (compare.pipeline._unsourced).
+    text = "Petkov conceded defeat on Sunday but said his party would challenge the results."
+    (a,) = find_attributions(text)
+    assert (text[a.start : a.end], a.source, a.cue) == ("Petkov", "Petkov", "said")
+    assert find_attributions("Prices rose sharply but said nothing about wages.") == []
 
 
 def test_recipient_of_told() -> None:

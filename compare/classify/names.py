@@ -61,13 +61,22 @@ def same_entity(x: Fact, y: Fact) -> bool:
 
 def _acronym_of(acronym: str, name: str) -> bool:
     """Whether ``acronym`` is the initials of ``name`` or of its last words ("FDA" of
-    "u.s. food and drug administration", "U.S." of "united states")."""
+    "u.s. food and drug administration", "U.S." of "united states").
+
+    >>> _acronym_of("PSG", "paris saint-germain"), _acronym_of("OSCE", "security and co-operation in europe")
+    (True, False)
+    """
     if re.fullmatch(r"(?:[A-Z]\.){2,}", acronym):
         acronym = acronym.replace(".", "")
     if not (2 <= len(acronym) <= 8 and acronym.isupper() and acronym.isalpha()):
         return False
-    words = [w for w in name.replace("-", " ").split() if w not in _STOP]
-    return next(initials_spans(words, acronym), None) is not None
+    # A hyphenated word gives one initial or two: "Paris Saint-Germain" (PSG), "Organization for
+    # Security and Co-operation in Europe" (OSCE).
+    for text in (name.replace("-", " "), name):
+        words = [w for w in text.split() if w not in _STOP]
+        if next(initials_spans(words, acronym), None) is not None:
+            return True
+    return False
 
 
 def _unmatched(xs: list[Fact], ys: list[Fact], same) -> tuple[list[Fact], list[Fact]]:  # type: ignore[no-untyped-def]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from compare.attribution import is_descriptor, same_person
+from compare.attribution import PEOPLE, is_descriptor, same_person
 from compare.classify.common import _STOP, Context, _change, _detail
 from compare.classify.names import _acronym_of, _words
 from compare.facts import fold
@@ -65,6 +65,8 @@ def _shift(before: Fact, after: Fact, ctx: Context) -> str:
     credit = f"; the credit to “{r_a}” (who was told) is gone" if r_a and not r_b else ""
     # "the World Health Organization" → "the WHO", "chief executive Lena Park" → "CEO Lena Park":
     # one source, whose type may differ only because the short form reads differently.
+    if _pronoun_for(before, after, ctx.a_folded) or _pronoun_for(after, before, ctx.b_folded):
+        return ""  # "she said" → "Kalogeropoulou said", who is named in the sentences before
     if not _same_source(_detail(before, "source"), _detail(after, "source")):
         if before.label != after.label:
             return f"{_KIND_WORDS[before.label]} → {_KIND_WORDS[after.label]}{_referent(after, ctx)}{credit}"
@@ -93,6 +95,19 @@ def _shift(before: Fact, after: Fact, ctx: Context) -> str:
     return f"same source; told “{r_a}” → nobody named" if credit else ""
 
 
+_PRONOUNS = frozenset("he she they it we".split())
+
+
+def _pronoun_for(pronoun: Fact, named: Fact, text: str) -> bool:
+    """Whether ``pronoun``'s source is a pronoun ("she said") and ``named``'s a name that the
+    pronoun's own article (``text``, folded) gives: one speaker, named once and then referred to."""
+    if fold(_detail(pronoun, "source")) not in _PRONOUNS:
+        return False
+    words = _detail(named, "source").split()
+    name = [w for w in words if w[:1].isupper()][-1:]  # the surname, or the body's last name word
+    return bool(name) and fold(name[0]) in text
+
+
 # Reporting verbs that take a stance on what they report (others, "said", "told", are plain).
 _STANCE = dict.fromkeys("alleged alleges claimed claims".split(), "alleging") | dict.fromkeys(
     "admitted admits acknowledged acknowledges conceded concedes".split(), "conceding"
@@ -114,12 +129,28 @@ def _same_source(a: str, b: str) -> bool:
     (True, True)
     >>> _same_source("The State Department", "The U.S. Department of State")
     True
+    >>> _same_source("OSCE observers", "Observers from the Organization for Security and Co-operation in Europe")
+    True
+    >>> _same_source("Russian officials", "U.S. officials")
+    False
+    >>> _same_source("the English Premier League club", "English Premier League club Aston Villa")
+    True
     """
     words_a, words_b = _name_words(a), _name_words(b)
     if not words_a or not words_b:
         return False
     if words_a == words_b:
         return True
+    # "OSCE observers" / "Observers from the Organization for Security and Co-operation in
+    # Europe": the same kind of people, of one body named two ways.
+    people = {w.lower() for w in words_a} & {w.lower() for w in words_b} & PEOPLE
+    body_a, body_b = ([w for w in ws if w.lower() not in people] for ws in (words_a, words_b))
+    while body_a and body_a[0].lower() in _LINKS:
+        body_a = body_a[1:]
+    while body_b and body_b[0].lower() in _LINKS:
+        body_b = body_b[1:]
+    if people and body_a and body_b:
+        return _same_source(" ".join(body_a), " ".join(body_b))
     short, long = sorted((words_a, words_b), key=len)
     if len(short) == 1 and short[0].isupper() and len(short[0]) >= 2:
         # A two-letter acronym for a body named with "the" ("AP", "the Associated Press"), not
@@ -132,6 +163,8 @@ def _same_source(a: str, b: str) -> bool:
     tail_a, tail_b = words_a[-2:], words_b[-2:]
     if len(short) >= 2 and tail_a == tail_b and all(w[:1].isupper() for w in tail_a):
         return True
+    if long[: len(short)] == short and all(w[:1].isupper() for w in long[len(short) :]):
+        return True  # "the Premier League club" → "Premier League club Aston Villa": a descriptor, then named
     if not all(w[:1].isupper() for w in short):
         return False  # "officials" and "local officials" are not one named source
     # A person by surname or without a title ("Putin" after "President Vladimir Putin").
@@ -144,6 +177,9 @@ def _same_source(a: str, b: str) -> bool:
     extra = content_long - content_short
     return content_short <= content_long and (len(content_short) >= 2 or extra <= _GENERIC_NAME_WORDS)
 
+
+# Words that join a group of people to its body: "observers from the OSCE".
+_LINKS = frozenset("from of at in with for the".split())
 
 # Words that make a title another office: "Deputy Prime Minister", "Vice President".
 _TITLE_MODIFIERS = frozenset("deputy vice acting former assistant interim associate co-chair ex".split())
