@@ -22,6 +22,9 @@ HEDGES = frozenset(
 )
 
 
+#: Words before "likely" that make it a comparison of chances, not a hedge: "less likely to develop".
+_DEGREE = frozenset(("less", "more", "as", "most", "least", "equally", "twice"))
+
 #: Modal verbs hedge a claim only on its main verb ("militias may use"), not in a purpose
 #: clause ("so that militias could avoid").
 MODALS = frozenset(("may might could would should").split())
@@ -44,7 +47,8 @@ def hedges(doc: Any, fact: Any) -> list[Fact]:
     verbs = main_verbs(doc)
     chain = {start for _, start, _, _ in verbs}
     for tok in doc:
-        adverb = tok.lower_ in HEDGES
+        compared = tok.i > 0 and doc[tok.i - 1].lower_ in _DEGREE  # "25 percent less likely": a risk, no hedge
+        adverb = tok.lower_ in HEDGES and not compared
         modal = tok.lower_ in MODALS and tok.dep_ == "aux" and _start(tok.head) in chain
         barred = tok.lower_ == "may" and tok.i + 1 < len(doc) and doc[tok.i + 1].dep_ == "neg"
         modal = modal and not barred  # "may not compel": a bar ("might not qualify" stays a hedge)
@@ -108,7 +112,8 @@ def _negations(doc: Any, fact: Any) -> list[Fact]:
         return out  # most sentences: no need to walk the tokens
     for tok in doc:
         verb, noun = tok.head, _none_of(doc, tok)
-        if _yet_to(doc, tok):  # "has yet to publish": not published
+        refused = _refused_to(doc, tok)  # "refused to concede": not conceded
+        if _yet_to(doc, tok) or refused:  # "has yet to publish": not published
             verb = doc[tok.i + 2]
         elif noun is not None:  # "no tsunami warning": none issued ("no deaths" is also a zero count)
             verb = noun
@@ -116,7 +121,7 @@ def _negations(doc: Any, fact: Any) -> list[Fact]:
             continue
         elif tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _NOT_ONLY:
             continue  # "not just seized the town, but ...": no negation
-        start = min(tok.idx, _start(verb), _start(tok.head))
+        start = tok.idx if refused else min(tok.idx, _start(verb), _start(tok.head))
         end = max(tok.idx + len(tok), verb.idx + len(verb))
         if noun is not None:  # "no arrests" denies "an arrest" too: a plural's value is singular
             value = noun.lemma_.lower() if noun.tag_ == "NNS" else noun.lower_
@@ -144,7 +149,20 @@ def _none_of(doc: Any, tok: Any) -> Any:
 _NOT_ONLY = frozenset(("just", "only", "merely", "simply"))
 
 
-_NEGATION_HINT = re.compile(r"\b(?:not|never|yet|no|nor|cannot)\b|n[’']t\b", re.I)
+_NEGATION_HINT = re.compile(r"\b(?:not|never|yet|no|nor|cannot|refus\w*|fail\w*|declin\w*)\b|n[’']t\b", re.I)
+#: Verbs that deny the verb after them: "refused to concede" (not conceded), "failed to win".
+_REFUSE = frozenset(("refuse", "fail", "decline"))
+
+
+def _refused_to(doc: Any, tok: Any) -> bool:
+    """Whether ``tok`` is the "refused" of "refused to VERB" (or "failed", "declined to")."""
+    return bool(
+        tok.lemma_.lower() in _REFUSE
+        and tok.pos_ == "VERB"
+        and tok.i + 2 < len(doc)
+        and doc[tok.i + 1].lower_ == "to"
+        and doc[tok.i + 2].pos_ in ("VERB", "AUX")
+    )
 
 
 def _yet_to(doc: Any, tok: Any) -> bool:

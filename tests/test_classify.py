@@ -263,6 +263,12 @@ def test_a_dropped_recipient_is_credit_dropped(fact_extractor: FactExtractor) ->
             "The agency issued no tsunami warning on Monday.",
             "no tsunami warning",
         ),
+        ("Their injuries were not life-threatening.", "Their injuries were life-threatening.", "were not"),
+        (
+            "Petkov conceded defeat on Sunday but said he would appeal.",
+            "Petkov refused to concede defeat on Sunday and said he would appeal.",
+            "refused to concede",
+        ),
     ],
 )
 def test_a_flipped_negation_is_a_finding_and_a_change(
@@ -288,12 +294,32 @@ def test_a_flipped_negation_is_a_finding_and_a_change(
         ("Some passengers were thrown from the bus.", "No passenger was killed, but some were thrown from the bus."),
         ('"I don\'t know anybody who is fighting it," he said.', '"I dont know anybody who is fighting it," he said.'),
         ("The men were seen at the airport, and the police were not available.", "The men were seen at the airport."),
+        ("The mayor did not attend the meeting.", "The mayor failed to attend the meeting."),
     ],
 )
 def test_a_negation_said_another_way_or_in_a_dropped_clause_is_no_flip(
     fact_extractor: FactExtractor, a: str, b: str
 ) -> None:
     assert not [k for k, _, _ in findings(fact_extractor, a, b) if k == "negation_changed"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "His injuries are not believed to be life-threatening.",
+            "His injuries are not thought to be life-threatening.",
+        ),
+        (
+            "Walkers had a 25 percent lower risk of developing dementia.",
+            "Walkers were 25 percent less likely to develop dementia.",
+        ),
+    ],
+)
+def test_one_belief_for_another_or_a_risk_told_as_less_likely_keeps_the_certainty(
+    fact_extractor: FactExtractor, a: str, b: str
+) -> None:
+    assert not [k for k, _, _ in findings(fact_extractor, a, b) if k == "certainty_changed"]
 
 
 @pytest.mark.parametrize(

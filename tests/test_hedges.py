@@ -32,6 +32,9 @@ def test_negated_verbs(fact_extractor: FactExtractor) -> None:
     ]
     assert negations == [("did not rule", "rule"), ("wasn't", "be"), ("never said", "say")]
     assert not [f for f in facts_of(fact_extractor, "No one was hurt.") if f.label == "negation"]
+    refused = "Petkov refused to concede defeat and failed to win the runoff."
+    negations = [(f.text, f.value) for f in facts_of(fact_extractor, refused) if f.label == "negation"]
+    assert negations == [("refused to concede", "concede"), ("failed to win", "win")]
 
 
 def test_hearsay_is_a_hedge_on_the_verb_it_governs(fact_extractor: FactExtractor) -> None:

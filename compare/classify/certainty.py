@@ -250,13 +250,16 @@ def _negative_words(tokens: Sequence[Token], skip: Mapping[str, object] | None =
 
 
 def _counterpart(x: Alignment, f: Fact, in_a: bool) -> Sequence[Token]:
-    """The other side's tokens that the diff pairs with the token ending ``f`` (its verb).
+    """The other side's tokens that the diff pairs with ``f``'s verb (its last token, unless
+    the verb comes before the negation).
 
     A verb the diff leaves unpaired (its clause moved: "X said the club never considered it"
     → "The club considered it, X said") may be any unpaired token of the other side.
     """
     mine, theirs = (x.a_tokens, x.b_tokens) if in_a else (x.b_tokens, x.a_tokens)
-    k = next((i for i, t in enumerate(mine) if t.end == f.end), None)
+    inside = [i for i, t in enumerate(mine) if f.start <= t.start and t.end <= f.end]
+    # The verb may come before the negation: "were not", "has not".
+    k = next((i for i in inside if _verb_form(mine[i : i + 1], f.value)), inside[-1] if inside else None)
     for op in x.opcodes if k is not None else ():
         lo, hi, other_lo, other_hi = (op.i1, op.i2, op.j1, op.j2) if in_a else (op.j1, op.j2, op.i1, op.i2)
         if lo <= k < hi:  # type: ignore[operator]
@@ -326,6 +329,12 @@ def _is_ending(rest: str, stem: str) -> bool:
 _ENDINGS = frozenset(("s", "es", "d", "ed", "ing", "n", "en"))  # "us" is no form of "use", "plane" none of "plan"
 
 
+def _belief(hedge: str) -> bool:
+    """Whether a hearsay hedge tells a belief ("believed to", "thought to", "understood to"):
+    one such hedge for another says the same thing."""
+    return hedge.startswith(("believ", "thought", "think", "understood", "understand", "presum", "suspect"))
+
+
 def _certainty(x: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChange]:
     out = []
     # A hedge inside a quote is the speaker's word: a quote cut or altered is its own finding.
@@ -339,6 +348,11 @@ def _certainty(x: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChange]
     words_a, words_b = {fold_token(t.text) for t in x.a_tokens}, {fold_token(t.text) for t in x.b_tokens}
     gone = sorted((w for w in ha.keys() - hb.keys() if w not in MODALS or w not in words_b), key=lambda w: ha[w].start)
     new = sorted((w for w in hb.keys() - ha.keys() if w not in MODALS or w not in words_a), key=lambda w: hb[w].start)
+    # One belief for another on one verb ("not believed to be" → "not thought to be") says the same.
+    for old in [w for w in gone if _belief(w)]:
+        now = next((w for w in new if _belief(w) and _detail(hb[w], "verb") == _detail(ha[old], "verb")), None)
+        if now is not None:
+            gone, new = [w for w in gone if w != old], [w for w in new if w != now]
     # A modal made certain ("could reach" → "will reach") is one change, told as the modal's,
     # not a hedge removed plus a tense shifted (and the other way round).
     told: set[str] = set()
