@@ -125,6 +125,8 @@ _SOURCE_TAIL = frozenset(
 #: A source cannot open with these: they start a time phrase before the speaker ("On Tuesday
 #: Hruska said", "Late on Friday the ministry said"), which ends at its time word.
 _YEAR = re.compile(r"(?:1[89]|20)\d\d,?")
+#: Words that open a clause inside the claim, before its speaker: "which Halvorsen said would take".
+_SUBORDINATE = frozenset("where which who whom whose when while because if although though since as".split())
 _LEAD_ADVERBIAL = frozenset("on in at late early earlier later last this yesterday today tonight overnight".split())
 _TIME_WORDS = frozenset(
     (
@@ -263,6 +265,9 @@ def _make(text: str, m: re.Match[str], known: list[str], inverted: bool = False,
         if verb is None:
             return None  # no act to tell the speaker by
         words, act = words[:verb], True
+    if len(words) > 1 and words[0].lower() in _SUBORDINATE:  # "..., which Halvorsen said would take"
+        s_start = text.index(words[1], s_start + len(words[0]))
+        words = words[1:]
     if words and words[0].lower() in _LEAD_ADVERBIAL:  # "On Tuesday Hruska said": the speaker is Hruska
         ends = [k for k, w in enumerate(words[:4]) if w.lower().strip(".,") in _TIME_WORDS or _YEAR.fullmatch(w)]
         if ends and ends[-1] < len(words) - 1:

@@ -295,6 +295,8 @@ def test_a_flipped_negation_is_a_finding_and_a_change(
         ('"I don\'t know anybody who is fighting it," he said.', '"I dont know anybody who is fighting it," he said.'),
         ("The men were seen at the airport, and the police were not available.", "The men were seen at the airport."),
         ("The mayor did not attend the meeting.", "The mayor failed to attend the meeting."),
+        ("His refusal to participate delayed the survey.", "He refused to participate, which delayed the survey."),
+        ('"The decision was an easy one," he said.', '"The decision was not difficult," he said.'),
     ],
 )
 def test_a_negation_said_another_way_or_in_a_dropped_clause_is_no_flip(

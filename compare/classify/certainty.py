@@ -59,6 +59,8 @@ def _polarity(x: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChange]:
                 verb = same[0] if same and told and min(count_a, count_b) == 0 else None
             else:
                 verb = _verb_form(_counterpart(x, f, in_a), f.value)
+                if verb is not None and f.value == "be" and not _complement_kept(x, f, in_a):
+                    verb = None  # "was an easy one" → "was not difficult": another word, not a denial
             if f.value in others or verb is None:
                 continue
             if in_a:
@@ -225,6 +227,13 @@ def _counted(tokens: Sequence[Token], tok: Token) -> bool:
 _COUNT_WORDS = frozenset(NUMBER_WORDS.keys() - {"zero"}) | {"several", "many"}
 
 
+def _complement_kept(x: Alignment, f: Fact, in_a: bool) -> bool:
+    """Whether the word after a negated "be" ("were not life-threatening") is on the other side too."""
+    mine, theirs = (x.a_tokens, x.b_tokens) if in_a else (x.b_tokens, x.a_tokens)
+    after = next((t for t in mine if t.start >= f.end and t.text[:1].isalnum()), None)
+    return after is not None and fold_token(after.text) in {fold_token(t.text) for t in theirs}
+
+
 def _negation_shown(f: Fact) -> bool:
     """A negation in running text: not in a name ("the Do Not Call list"), though a sentence
     may open with one ("No warning was issued")."""
@@ -234,7 +243,7 @@ def _negation_shown(f: Fact) -> bool:
 # Words that negate a claim without "not": "has no", "nor was", "declined to", "failure to".
 _NEGATIVE = frozenset(
     "not never no nor neither none nobody nothing nowhere cannot without unless lack lacks lacked lacking "
-    "fail fails failed failing failure refuse refuses refused refusing decline declines declined declining "
+    "fail fails failed failing failure refuse refuses refused refusing refusal decline declines declined declining "
     "deny denies denied denying rarely seldom hardly barely scarcely "
     # contractions that lost their apostrophe in scraped text ("I dont know")
     "dont doesnt didnt isnt wasnt arent werent hasnt havent hadnt couldnt wouldnt shouldnt".split()
