@@ -54,7 +54,7 @@ _PATTERNS = (
     (
         "quarter",
         re.compile(
-            r"\b(?P<when>(?P<nth>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+(?P<unit>(?i:quarter|half))"
+            r"\b(?P<when>(?P<nth>(?i:first|second|third|fourth|1st|2nd|3rd|4th))(?:\s+|-)(?P<unit>(?i:quarter|half))"
             r"(?:\s+of\s+(?P<year>\d{4})\b)?|(?P<q>Q[1-4])(?:\s+(?P<qyear>\d{4})\b)?)"
         ),
     ),

@@ -17,7 +17,7 @@ from compare.models import Fact
 HEDGES = frozenset(
     (
         "reportedly allegedly apparently possibly probably likely perhaps purportedly suspected "
-        "presumably seemingly unconfirmed"
+        "presumably seemingly unconfirmed generally"
     ).split()
 )
 

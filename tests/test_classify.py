@@ -324,6 +324,24 @@ def test_one_belief_for_another_or_a_risk_told_as_less_likely_keeps_the_certaint
     assert not [k for k, _, _ in findings(fact_extractor, a, b) if k == "certainty_changed"]
 
 
+def test_a_time_given_as_an_estimate_or_a_generally_true_claim_made_exact(fact_extractor: FactExtractor) -> None:
+    got = findings(
+        fact_extractor,
+        "Officers were called at about 2:40 a.m., and observers said the vote was generally well run.",
+        "Officers were called at 2:40 a.m., and observers said the vote was well run.",
+    )
+    assert [(k, before) for k, before, _ in got] == [
+        ("certainty_changed", "2:40 a.m."),
+        ("certainty_changed", "generally"),
+    ]
+
+
+def test_a_hyphenated_quarter_is_the_same_quarter(fact_extractor: FactExtractor) -> None:
+    a = "The company said its fourth-quarter net income rose 18 percent."
+    b = "The company said net income for the fourth quarter rose 18 percent."
+    assert findings(fact_extractor, a, b) == []
+
+
 @pytest.mark.parametrize(
     ("a", "b", "detail"),
     [

@@ -19,10 +19,11 @@ from compare.models import Alignment, Fact, FactChange, Token
 def _dates(fa: list[Fact], fb: list[Fact], a0: str, b0: str, ctx: Context) -> list[FactChange]:
     da = [f for f in fa if f.kind == "date"]
     db = [f for f in fb if f.kind == "date"]
+    estimates = _estimated_dates(da, db, ctx)
     # The same words, or the same calendar day (resolved on one side only when one article
     # has no publication date: "Monday" and "Monday" still match).
     da, db = _unmatched(da, db, lambda x, y: _one_day(x, y) or fold(x.text) == fold(y.text))
-    out: list[FactChange] = []
+    out: list[FactChange] = estimates
     # Days: a calendar date, a weekday, or "yesterday" once resolved by the publication date.
     pa = [f for f in da if f.label in ("day", "weekday") or _is_iso(f.value)]
     pb = [f for f in db if f.label in ("day", "weekday") or _is_iso(f.value)]
@@ -132,6 +133,31 @@ def _weekday_conflicts(facts: list[Fact], in_a: bool) -> list[FactChange]:
             if weekday_name(day).lower() != w.text.lower():
                 a, b = (w.sentence, None) if in_a else (None, w.sentence)
                 out.append(_change("date_conflict", a, b, w, d, f"{d.text} was a {weekday_name(day)}, not a {w.text}"))
+    return out
+
+
+def _estimated_dates(da: list[Fact], db: list[Fact], ctx: Context) -> list[FactChange]:
+    """One time or date given as an estimate on one side and as exact on the other ("at about
+    2:40 a.m." → "at 2:40 a.m."): a change of certainty, as for figures."""
+
+    def shown(f: Fact) -> str:  # the date with the word that makes it an estimate, if any
+        sentence = ctx.sentences.get(f.sentence)
+        words = sentence.text[: f.start - sentence.start].split() if sentence else []
+        return f"{words[-1]} {f.text}" if words and fold(words[-1]) in APPROXIMATE else f.text
+
+    out = []
+    for x in da:
+        y = next(
+            (
+                y
+                for y in db
+                if (y.label, y.value) == (x.label, x.value) and (shown(y) == y.text) != (shown(x) == x.text)
+            ),
+            None,
+        )
+        if y is not None:
+            detail = "an estimate stated as exact" if shown(x) != x.text else "an exact date stated as an estimate"
+            out.append(_change("certainty_changed", x.sentence, y.sentence, x, y, f"{shown(x)} → {shown(y)}: {detail}"))
     return out
 
 
