@@ -93,12 +93,12 @@ _RESEARCHERS = re.compile(r"\b(?:researchers|scientists|authors|scholars)$", re.
 # "A spokesman for the county, Daniel Ortiz, said ...": a relative clause, an age or an
 # appositive between the speaker and the cue.
 _INTERRUPTED = re.compile(
-    r"(?:^|[,;]\s*)"
+    r"(?:^|[,;”\"]\s*)"
     + _SOURCE
     + r",\s*(?:(?:who|whose|which|a|an|the|aged|\d+)\b[^,;.!?”\"]{0,80}"
     + r"|(?P<aside>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})),\s*"
     + _CUE
-    + r"(?P<rest>)"
+    + r"(?P<rest>[^,;.!?”\"]*)"
 )
 # What a trailing attribution may end with ("..., police said on Monday", "... in a statement");
 # anything else after the cue is the claim itself ("Police said the road was closed").
@@ -219,6 +219,8 @@ def find_attributions(text: str, outlets: Iterable[str] = ()) -> list[Attributio
             a = _make(text, m, known, inverted=pattern is _INVERTED, cue=cue)
             if a and pattern is _FINDING and a.kind != "document" and not _RESEARCHERS.search(a.source):
                 continue  # "Police found the car": only what a study, a survey or researchers found is sourced
+            if a and pattern is _INVERTED and a.cue in ("told", "tells"):
+                continue  # '"...," Ivanova, 56, told supporters': who was told is no source
             if a and pattern is _PARTICIPLE and a.kind not in ("person", "official"):
                 continue  # "Stocks rallied, adding that ...": no speaker
             if a and m.groupdict().get("aside"):  # "A spokesman for the county, Daniel Ortiz, said": Ortiz

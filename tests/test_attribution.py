@@ -31,6 +31,7 @@ from tests.conftest import FakeEmbedder
         ("A spokesman for the county, Daniel Ortiz, said the board would meet.", "Daniel Ortiz", "said", "person"),
         ("Brisk walkers saw the largest benefit, the researchers found.", "the researchers", "found", "other"),
         ("The boy was taken to a hospital, where staff said he was fine.", "staff", "said", "other"),
+        ('"We chose the law," Ivanova, 56, told supporters in Plovdiv.', "Ivanova", "told", "person"),
         ('Alan Frost, a neurologist, called the results "encouraging."', "Alan Frost", "called", "person"),
         (
             "In a statement on Friday, the ministry said talks, which stalled in May, would resume.",

@@ -395,6 +395,14 @@ def test_one_source_named_two_ways_is_no_finding(fact_extractor: FactExtractor, 
     assert [k for k, _, _ in findings(fact_extractor, a, b) if k != "quote_intact"] == []
 
 
+def test_a_place_in_an_attributions_setting_is_compared_as_a_name(fact_extractor: FactExtractor) -> None:
+    a = '"We chose the law over fear," Ivanova told supporters in Sofia.'
+    b = '"We chose the law over fear," Ivanova, 56, told supporters in Plovdiv.'
+    got = [(k, before, after) for k, before, after in findings(fact_extractor, a, b) if k != "quote_intact"]
+    assert ("entity_renamed", "Sofia", "Plovdiv") in got
+    assert not [g for g in got if g[0] == "attribution_changed"]
+
+
 def test_a_pronoun_for_a_speaker_named_before_is_the_same_source(fact_extractor: FactExtractor) -> None:
     said = "Strong winds hampered the firefighters, spokeswoman Ioanna Kalogeropoulou said."
     a, b = (

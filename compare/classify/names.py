@@ -17,9 +17,21 @@ _SPELT_ALIKE = 0.6  # difflib ratio of two names' letters above which they may b
 
 
 def _names(facts: list[Fact]) -> list[Fact]:
-    """Entities outside attributions and quotes (those are compared as such)."""
-    boxes = [(f.start, f.end) for f in facts if f.kind in ("attribution", "quote")]
-    return [f for f in facts if f.kind == "entity" and not any(s <= f.start and f.end <= e for s, e in boxes)]
+    """Entities outside quotes and attributions' sources and recipients (those are compared as
+    such); a place in an attribution's setting ("told supporters in Sofia") is a name."""
+    quotes = [(f.start, f.end) for f in facts if f.kind == "quote"]
+    credits = [
+        (f.start, f.end, fold(f"{_detail(f, 'source')} {_detail(f, 'recipient')}"))
+        for f in facts
+        if f.kind == "attribution"
+    ]
+    return [
+        f
+        for f in facts
+        if f.kind == "entity"
+        and not any(s <= f.start and f.end <= e for s, e in quotes)
+        and not any(s <= f.start and f.end <= e and fold(f.text) in who for s, e, who in credits)
+    ]
 
 
 def _short_form_in(f: Fact, vocabulary: set[str], tokens: Sequence[Token]) -> bool:
