@@ -271,7 +271,7 @@ def _numbers(doc: Any, text: str, fact: Any, taken: list[tuple[int, int]]) -> li
                 span = (ent.start_char + m.start(), ent.start_char + m.end())
                 if not _inside(*span, taken + spans):
                     spans.append(span)
-                    kinds[span] = "ORDINAL" if m.group(0).lower() in _ORDINALS else ""
+                    kinds[span] = "ORDINAL" if m.group(0).lower() in _ORDINALS else "DATE"
     for m in _DIGITS.finditer(text):
         if not _inside(m.start(), m.end(), taken + spans):
             inner = [span for span in spans if _inside(*span, [m.span()])]  # spaCy's "100" of "£100m"
@@ -290,6 +290,8 @@ def _numbers(doc: Any, text: str, fact: Any, taken: list[tuple[int, int]]) -> li
             unit, end = _COMPOUND_UNITS[compound.group(1).lower()], max(end, compound.end())
             value = value / 100 if compound.group(1).lower() == "basis" else value
         extra = {"currency": _currency(text[start:end])} if unit == "money" else {}
+        if kinds.get((start, end)) == "DATE":
+            extra["in_date"] = "yes"  # a count of time in words, inside a date phrase: see compare.classify
         if role := _ROLE.search(text[:start]):  # "narrowed to 5.1%" (a level) / "by 5.1%" (a change)
             extra["role"] = role.group(1).lower()
         out.append(fact("number", start, end, unit, f"{value:g}", **{k: v for k, v in extra.items() if v}))

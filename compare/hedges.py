@@ -17,10 +17,14 @@ from compare.models import Fact
 HEDGES = frozenset(
     (
         "reportedly allegedly apparently possibly probably likely perhaps purportedly suspected "
-        "presumably seemingly unconfirmed generally"
+        "presumably seemingly unconfirmed generally largely mostly mainly broadly widely"
     ).split()
 )
 
+
+#: Hedges that qualify how far a claim holds ("generally well run", "largely peaceful"): one for
+#: another says the same thing.
+QUALIFIERS = frozenset("generally largely mostly mainly broadly widely".split())
 
 #: Words before "likely" that make it a comparison of chances, not a hedge: "less likely to develop".
 _DEGREE = frozenset(("less", "more", "as", "most", "least", "equally", "twice"))

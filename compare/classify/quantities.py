@@ -213,12 +213,15 @@ def _numbers(group: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChang
                 level = {"to": "a level", "by": "a change"}
                 what = f": {level[_detail(x, 'role')]} → {level[_detail(y, 'role')]}"
             out.append(_change("number_changed", x.sentence, y.sentence, x, y, f"{x.text} → {y.text}{what}"))
-        elif not _detail(x, "zero"):
+        elif not _detail(x, "zero") and not _detail(x, "in_date"):
             out.append(_change("fact_dropped", x.sentence, b0, x, None, "number not in B"))
+    # A count of time written in words inside a date phrase ("the three months ended Dec. 31",
+    # "two weeks") is compared when both sides give one; alone, the other side may say it
+    # another way ("the quarter ended Dec. 31", "a fortnight").
     out += [
         _change("fact_added", a0, y.sentence, None, y, "number not in A")
         for k, y in enumerate(nb)
-        if k not in used and not _detail(y, "zero")
+        if k not in used and not _detail(y, "zero") and not _detail(y, "in_date")
     ]
     return out
 
@@ -316,12 +319,28 @@ def _same_measure(x: Fact, y: Fact) -> bool:
     return not (cx and cy and cx != cy)
 
 
+#: Lengths of time in days: "two days" and "48 hours" are one length.
+_DAYS = {
+    "hour": 1 / 24,
+    "day": 1.0,
+    "week": 7.0,
+    "fortnight": 14.0,
+    "month": 365.25 / 12,
+    "quarter": 365.25 / 4,
+    "year": 365.25,
+}
+
+
 def _same_figure(x: Fact, y: Fact) -> bool:
     """One figure: same unit and bound, same value or a rounding; or A's exact figure and B's
-    bound at its rounding ("18,400" → "more than 18,000"). The other way round ("more than
-    300" → "300") B claims a precision A did not give."""
+    bound at its rounding ("18,400" → "more than 18,000"); or one length of time in two units
+    ("two days" → "48 hours"). The other way round ("more than 300" → "300") B claims a
+    precision A did not give."""
     if _bounded(x, y):
         return True
+    if x.label != y.label and x.label in _DAYS and y.label in _DAYS and _bound(x) == _bound(y):
+        days_x, days_y = float(x.value) * _DAYS[x.label], float(y.value) * _DAYS[y.label]
+        return abs(days_x - days_y) <= 0.02 * max(days_x, days_y)
     same_value = x.value == y.value or _rounded(x, y) or _rounded(y, x)
     return _same_measure(x, y) and _bound(x) == _bound(y) and same_value and not _role_changed(x, y)
 
