@@ -62,7 +62,8 @@ _INTRODUCED = re.compile(r"^[^,;“”\"]{2,60},\s*" + _SOURCE + r"\s+" + _CUE +
 _DESCRIBED = re.compile(
     r"(?:^|[,;]\s*)"
     + _SOURCE
-    + r"(?:,\s*(?:who|a|an|the|aged|\d+)\b[^,;.!?”\"]{0,80},)?\s+(?P<cue>called|described)\b(?P<rest>)"
+    + r"(?:,\s*(?:who|a|an|the|aged|\d+)\b[^,;.!?”\"]{0,80},)?\s+"
+    + r"(?P<cue>called(?!\s+(?:for|on|off|up|in|back)\b)|described)\b(?P<rest>)"
     + r"(?=[^“”\".!?]{1,60}[“\"])"
 )
 # "Petkov refused to concede defeat late on Sunday and said ...": the speaker did something
@@ -195,8 +196,11 @@ class Attribution:
     recipient: str = ""
 
 
-def find_attributions(text: str, outlets: Iterable[str] = ()) -> list[Attribution]:
-    """Attributions in one sentence; ``outlets`` are names known to be news outlets.
+def find_attributions(text: str, outlets: Iterable[str] = (), persons: Iterable[str] = ()) -> list[Attribution]:
+    """Attributions in one sentence; ``outlets`` are names known to be news outlets, ``persons``
+    names the entity recogniser reads as people (a name set off by commas after a role is the
+    speaker only if it is one: "A spokesman for the county, Daniel Ortiz, said", not "Officials
+    in the capital, Kyiv, said").
 
     >>> [(a.source, a.cue, a.kind) for a in find_attributions("Troops left, a source told the daily.")]
     [('a source', 'told', 'anonymous')]
@@ -210,6 +214,7 @@ def find_attributions(text: str, outlets: Iterable[str] = ()) -> list[Attributio
     [('Jane Roe', 'said', 'person', 'Jane Roe, who chairs the board, said')]
     """
     known = [o.lower() for o in outlets if o]
+    people = set(persons)
     found: list[Attribution] = []
     patterns = (_TRAILING, _INTERRUPTED, _INVERTED, _LEADING, _COORDINATED, _MIDDLE, _INTRODUCED, _COLON, _PARTICIPLE)
     for pattern in (*patterns, _DESCRIBED, _FINDING):
@@ -217,13 +222,16 @@ def find_attributions(text: str, outlets: Iterable[str] = ()) -> list[Attributio
         if m:
             cue = _PAST_OF.get(m.group("cue").lower(), "") if pattern is _PARTICIPLE else ""
             a = _make(text, m, known, inverted=pattern is _INVERTED, cue=cue)
-            if a and pattern is _FINDING and a.kind != "document" and not _RESEARCHERS.search(a.source):
-                continue  # "Police found the car": only what a study, a survey or researchers found is sourced
+            researchers = (
+                _RESEARCHERS.search(a.source) and re.match(r"\s*(?:[.!?]?\s*$|that\b)", text[m.end() :]) if a else None
+            )
+            if a and pattern is _FINDING and a.kind != "document" and not researchers:
+                continue  # "Police found the car": only what a study or survey, or researchers, found is sourced
             if a and pattern is _INVERTED and a.cue in ("told", "tells"):
                 continue  # '"...," Ivanova, 56, told supporters': who was told is no source
             if a and pattern is _PARTICIPLE and a.kind not in ("person", "official"):
                 continue  # "Stocks rallied, adding that ...": no speaker
-            if a and m.groupdict().get("aside"):  # "A spokesman for the county, Daniel Ortiz, said": Ortiz
+            if a and m.groupdict().get("aside") in people:  # "A spokesman for the county, Daniel Ortiz, said"
                 name = m.group("aside")
                 kind = source_kind([*a.source.split(), *name.split()], a.cue, known)
                 a = replace(a, source=name, source_start=m.start("aside"), source_end=m.end("aside"), kind=kind)

@@ -35,8 +35,8 @@ NAME_LABELS = frozenset(("PERSON ORG GPE LOC FAC NORP EVENT PRODUCT LAW WORK_OF_
 _NUMBER_LABELS = frozenset(("CARDINAL QUANTITY MONEY PERCENT").split())
 _TALLY = re.compile(r"(?<![\w.,$€£-])\d+-\d+(?![\w%-])")  # "$10-15 million", "3-4%" keep their units
 #: Numbers written as words: "seven", "twenty-seven", "fifth" (not "one", mostly a pronoun).
-_NUMBER_WORD = re.compile(
-    r"\b(?:(?:{})(?:-(?:{}))?|{})\b".format(
+_NUMBER_WORD = re.compile(  # not "first" of "twenty-first" (its "twenty" is read)
+    r"(?<!-)\b(?:(?:{})(?:-(?:{}))?|{})\b".format(
         "|".join(sorted(_TENS, key=len, reverse=True)),
         "|".join(w for w, v in _NUMBER_WORDS.items() if 0 < v < 10),
         "|".join(
@@ -188,7 +188,8 @@ def sentence_facts(
     for d in dates:
         out.append(fact("date", d.start, d.end, d.precision, d.value or fold(d.text)))
     date_spans = [(d.start, d.end) for d in dates]
-    for a in find_attributions(text, outlets):
+    persons = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    for a in find_attributions(text, outlets, persons):
         extra = {"recipient": a.recipient} if a.recipient else {}
         named = a.kind == "person" and not titled(a.source)  # "spokeswoman Mateja Kolar" is a person
         kind = _named_body(doc, a.source_start, a.source_end) if named else a.kind
@@ -282,15 +283,18 @@ def _numbers(doc: Any, text: str, fact: Any, taken: list[tuple[int, int]]) -> li
         value = number_value(text[start:end])
         if value is None or (re.match(r"\s+of\b", text[end:]) and text[start:end].lower() == "one"):
             continue  # "one of its main supports" counts nothing
+        kind = kinds.get((start, end), "")
+        digits = re.search(r"\S*\d\S*", text[start:end])  # the figure itself, after any bound spaCy took in
+        figure = start + digits.start() if digits else start
         if bound := _BOUND_BEFORE.search(text, 0, start):  # "up to 70 km/h", as spaCy spans "up to 70 kilometres"
             start = bound.start()
         # Money and percentages are their own unit: "$2.4 million" → "$3.1 million" is one figure changed.
-        unit = {"MONEY": "money", "PERCENT": "percent"}.get(kinds.get((start, end), ""), "") or _unit(doc, start, end)
-        if compound := _COMPOUND_UNIT.match(text, start + len(text[start:end].split()[0])):  # after the figure
+        unit = {"MONEY": "money", "PERCENT": "percent"}.get(kind, "") or _unit(doc, start, end)
+        if compound := _COMPOUND_UNIT.match(text, figure + len(text[figure:end].split()[0])):  # after the figure
             unit, end = _COMPOUND_UNITS[compound.group(1).lower()], max(end, compound.end())
             value = value / 100 if compound.group(1).lower() == "basis" else value
         extra = {"currency": _currency(text[start:end])} if unit == "money" else {}
-        if kinds.get((start, end)) == "DATE":
+        if kind == "DATE":
             extra["in_date"] = "yes"  # a count of time in words, inside a date phrase: see compare.classify
         if role := _ROLE.search(text[:start]):  # "narrowed to 5.1%" (a level) / "by 5.1%" (a change)
             extra["role"] = role.group(1).lower()

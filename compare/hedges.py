@@ -17,17 +17,17 @@ from compare.models import Fact
 HEDGES = frozenset(
     (
         "reportedly allegedly apparently possibly probably likely perhaps purportedly suspected "
-        "presumably seemingly unconfirmed generally largely mostly mainly broadly widely"
+        "presumably seemingly unconfirmed generally largely mostly mainly broadly"
     ).split()
 )
 
 
 #: Hedges that qualify how far a claim holds ("generally well run", "largely peaceful"): one for
 #: another says the same thing.
-QUALIFIERS = frozenset("generally largely mostly mainly broadly widely".split())
+QUALIFIERS = frozenset("generally largely mostly mainly broadly".split())
 
 #: Words before "likely" that make it a comparison of chances, not a hedge: "less likely to develop".
-_DEGREE = frozenset(("less", "more", "as", "most", "least", "equally", "twice"))
+_DEGREE = frozenset(("less", "more", "as", "least", "equally", "twice"))
 
 #: Modal verbs hedge a claim only on its main verb ("militias may use"), not in a purpose
 #: clause ("so that militias could avoid").
@@ -51,8 +51,10 @@ def hedges(doc: Any, fact: Any) -> list[Fact]:
     verbs = main_verbs(doc)
     chain = {start for _, start, _, _ in verbs}
     for tok in doc:
-        compared = tok.i > 0 and doc[tok.i - 1].lower_ in _DEGREE  # "25 percent less likely": a risk, no hedge
-        adverb = tok.lower_ in HEDGES and not compared
+        # "25 percent less likely": a risk, no hedge; "varied widely": an extent, not a qualifier
+        compared = tok.lower_ == "likely" and tok.i > 0 and doc[tok.i - 1].lower_ in _DEGREE
+        extent = tok.lower_ in QUALIFIERS and tok.head.tag_ in ("VBD", "VBZ", "VBP")
+        adverb = tok.lower_ in HEDGES and not compared and not extent
         modal = tok.lower_ in MODALS and tok.dep_ == "aux" and _start(tok.head) in chain
         barred = tok.lower_ == "may" and tok.i + 1 < len(doc) and doc[tok.i + 1].dep_ == "neg"
         modal = modal and not barred  # "may not compel": a bar ("might not qualify" stays a hedge)

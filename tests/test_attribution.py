@@ -28,7 +28,6 @@ from tests.conftest import FakeEmbedder
         ("Of those, 2,950 participants reported drinking coffee.", "2,950 participants", "reported", "other"),
         ("The minister visited the site and said work would start.", "The minister", "said", "person"),
         ("Petkov refused to concede defeat late on Sunday and said he would appeal.", "Petkov", "said", "person"),
-        ("A spokesman for the county, Daniel Ortiz, said the board would meet.", "Daniel Ortiz", "said", "person"),
         ("Brisk walkers saw the largest benefit, the researchers found.", "the researchers", "found", "other"),
         ("The boy was taken to a hospital, where staff said he was fine.", "staff", "said", "other"),
         ('"We chose the law," Ivanova, 56, told supporters in Plovdiv.', "Ivanova", "told", "person"),
@@ -54,6 +53,15 @@ def test_attribution_shapes(sentence: str, source: str, cue: str, kind: str) -> 
     a = found[0]
     assert sentence[a.source_start : a.source_end] == a.source
     assert a.source in sentence[a.start : a.end]
+
+
+def test_a_person_named_after_a_role_is_the_speaker_and_a_place_is_not() -> None:
+    text = "A spokesman for the county, Daniel Ortiz, said the board would meet."
+    assert [(a.source, a.kind) for a in find_attributions(text, persons=["Daniel Ortiz"])] == [
+        ("Daniel Ortiz", "person")
+    ]
+    text = "Officials in the capital, Kyiv, said the strikes hit power plants."
+    assert [a.source for a in find_attributions(text, persons=[])] == ["Officials in the capital"]
 
 
 def test_an_act_between_the_speaker_and_the_cue_is_not_part_of_the_attribution() -> None:

@@ -748,6 +748,55 @@ def test_a_length_of_time_or_a_qualifier_said_another_way_is_no_finding(
     ] == []
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        (
+            "The workers will stay off the job for up to two weeks.",
+            "The workers will stay off the job for up to a fortnight.",
+            [],
+        ),
+        ("Rates may rise by up to 50 basis points.", "Rates may rise by up to 0.5 percentage points.", []),
+        ("It began in the twenty-first century.", "It began in the 21st century.", []),
+        (
+            "Israel said the strikes would go on.",
+            "Israel Katz said the strikes would go on.",
+            ["attribution_changed", "new_source"],
+        ),
+        (
+            "Lee met the pilots. He said the fleet would be grounded.",
+            "Lee met the pilots. Lee said the fleet would be grounded.",
+            [],
+        ),
+        (
+            "Moss ran the fleet. He said the fleet would be grounded.",
+            "Moss ran the fleet. Lee said the fleet would be grounded.",
+            ["attribution_changed", "new_source"],
+        ),
+        (
+            "The fire was most likely caused by a cigarette.",
+            "The fire was caused by a cigarette.",
+            ["certainty_changed", "fact_dropped"],
+        ),
+        ("Ticket prices varied widely.", "Ticket prices varied.", []),
+        (
+            "The minister called for calm and urged “restraint” today.",
+            "The minister urged calm and “restraint” today.",
+            [],
+        ),
+    ],
+)
+def test_review_cases_of_bounds_sources_and_hedges(
+    fact_extractor: FactExtractor, a: str, b: str, kinds: list[str]
+) -> None:
+    found = [
+        k
+        for k, _, _ in findings(fact_extractor, a, b)
+        if k in ("number_changed", "fact_dropped", "attribution_changed", "new_source", "certainty_changed")
+    ]
+    assert sorted(set(found)) == kinds
+
+
 def test_a_bound_is_part_of_its_figure_wherever_the_tagger_ends_it(fact_extractor: FactExtractor) -> None:
     a = "Winds of up to 70 kilometres per hour fanned the fire."  # spaCy: "up to 70 kilometres"
     b = "Winds of up to 70 km/h fanned the fire."  # the figure read alone: "70 km/h"

@@ -362,9 +362,9 @@ def _certainty(x: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChange]
         gone, new = [w for w in gone if w != old], [w for w in new if w != now]
     # One belief for another on one verb ("not believed to be" → "not thought to be") says the same.
     for old in [w for w in gone if _belief(w)]:
-        now = next((w for w in new if _belief(w) and _detail(hb[w], "verb") == _detail(ha[old], "verb")), None)
-        if now is not None:
-            gone, new = [w for w in gone if w != old], [w for w in new if w != now]
+        same = next((w for w in new if _belief(w) and _detail(hb[w], "verb") == _detail(ha[old], "verb")), None)
+        if same is not None:
+            gone, new = [w for w in gone if w != old], [w for w in new if w != same]
     # A modal made certain ("could reach" → "will reach") is one change, told as the modal's,
     # not a hedge removed plus a tense shifted (and the other way round).
     told: set[str] = set()

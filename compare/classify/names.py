@@ -30,8 +30,13 @@ def _names(facts: list[Fact]) -> list[Fact]:
         for f in facts
         if f.kind == "entity"
         and not any(s <= f.start and f.end <= e for s, e in quotes)
-        and not any(s <= f.start and f.end <= e and fold(f.text) in who for s, e, who in credits)
+        and not any(s <= f.start and f.end <= e and _has_words(who, fold(f.text)) for s, e, who in credits)
     ]
+
+
+def _has_words(text: str, words: str) -> bool:
+    """Whether ``words`` stand in ``text`` as whole words ("paris" in "paris saint-germain", not "lee" in "fleet")."""
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
 
 
 def _short_form_in(f: Fact, vocabulary: set[str], tokens: Sequence[Token]) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from compare.attribution import PEOPLE, is_descriptor, same_person
 from compare.classify.common import _STOP, Context, _change, _detail
 from compare.classify.names import _acronym_of, _words
@@ -105,7 +107,7 @@ def _pronoun_for(pronoun: Fact, named: Fact, text: str) -> bool:
         return False
     words = _detail(named, "source").split()
     name = [w for w in words if w[:1].isupper()][-1:]  # the surname, or the body's last name word
-    return bool(name) and fold(name[0]) in text
+    return bool(name) and re.search(rf"\b{re.escape(fold(name[0]))}\b", text) is not None
 
 
 # Reporting verbs that take a stance on what they report (others, "said", "told", are plain).
@@ -144,11 +146,7 @@ def _same_source(a: str, b: str) -> bool:
     # "OSCE observers" / "Observers from the Organization for Security and Co-operation in
     # Europe": the same kind of people, of one body named two ways.
     people = {w.lower() for w in words_a} & {w.lower() for w in words_b} & PEOPLE
-    body_a, body_b = ([w for w in ws if w.lower() not in people] for ws in (words_a, words_b))
-    while body_a and body_a[0].lower() in _LINKS:
-        body_a = body_a[1:]
-    while body_b and body_b[0].lower() in _LINKS:
-        body_b = body_b[1:]
+    body_a, body_b = (_body(words, people) for words in (words_a, words_b))
     if people and body_a and body_b:
         return _same_source(" ".join(body_a), " ".join(body_b))
     short, long = sorted((words_a, words_b), key=len)
@@ -163,7 +161,7 @@ def _same_source(a: str, b: str) -> bool:
     tail_a, tail_b = words_a[-2:], words_b[-2:]
     if len(short) >= 2 and tail_a == tail_b and all(w[:1].isupper() for w in tail_a):
         return True
-    if long[: len(short)] == short and all(w[:1].isupper() for w in long[len(short) :]):
+    if short[-1][:1].islower() and long[: len(short)] == short and all(w[:1].isupper() for w in long[len(short) :]):
         return True  # "the Premier League club" → "Premier League club Aston Villa": a descriptor, then named
     if not all(w[:1].isupper() for w in short):
         return False  # "officials" and "local officials" are not one named source
@@ -180,6 +178,15 @@ def _same_source(a: str, b: str) -> bool:
 
 # Words that join a group of people to its body: "observers from the OSCE".
 _LINKS = frozenset("from of at in with for the".split())
+
+
+def _body(words: list[str], people: set[str]) -> list[str]:
+    """The body a group of people belongs to: "observers from the OSCE" → ["OSCE"]."""
+    rest = [w for w in words if w.lower() not in people]
+    while rest and rest[0].lower() in _LINKS:
+        rest = rest[1:]
+    return rest
+
 
 # Words that make a title another office: "Deputy Prime Minister", "Vice President".
 _TITLE_MODIFIERS = frozenset("deputy vice acting former assistant interim associate co-chair ex".split())
@@ -220,7 +227,8 @@ def _is_new_name(f: Fact, ctx: Context) -> bool:
     acronym = _name_words(source)
     if len(acronym) == 1 and acronym[0].isupper() and ctx.spelled_out(acronym[0]):
         return False  # "the CDC" where A wrote "the Centers for Disease Control and Prevention"
-    return name not in ctx.a_folded and name != fold(ctx.outlets[0])
+    named = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", ctx.a_folded) is not None  # not "lee" in "fleet"
+    return not named and name != fold(ctx.outlets[0])
 
 
 def _sources_of_added_claim(fb: list[Fact], b_sid: str, named: list[str]) -> list[FactChange]:
