@@ -251,6 +251,14 @@ _PASSIVE = frozenset("is are was were be been being".split())
 _AUXILIARIES = frozenset("has have had is are was were will would did does do can could may might must should".split())
 
 
+def _opens_long_source(word: str) -> bool:
+    """Whether a source of more than eight words may start with ``word``: an article or a
+    noun for people or a body ("Observers from the Organization for Security and
+    Co-operation in Europe", "The head of ..."), not a clause's subject ("Prices rose ...")."""
+    low = word.lower()
+    return low in _DETERMINERS or low in PEOPLE or low in _PERSON or low in _OFFICIAL
+
+
 def _is_verb_like(word: str) -> bool:
     """An auxiliary or a past-tense-looking word: where "X ... and said" ends its subject."""
     low = word.lower()
@@ -284,6 +292,8 @@ def _make(text: str, m: re.Match[str], known: list[str], inverted: bool = False,
             cut = ends[-1] + 1
             s_start = text.index(words[cut], s_start + len(" ".join(words[:cut])))
             words = words[cut:]
+    if len(words) > 8 and not _opens_long_source(words[0]):
+        return None  # "Prices rose sharply in March and April but officials said": a clause, not a source
     s_end = s_start + len(" ".join(words)) if words else s_start
     if s_end == s_start:
         return None

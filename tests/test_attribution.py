@@ -64,6 +64,12 @@ def test_a_person_named_after_a_role_is_the_speaker_and_a_place_is_not() -> None
     assert [a.source for a in find_attributions(text, persons=[])] == ["Officials in the capital"]
 
 
+def test_a_long_source_opens_with_people_or_a_body_not_a_clause() -> None:
+    text = "Observers from the Organization for Security and Co-operation in Europe said the vote was fair."
+    assert [a.kind for a in find_attributions(text)] == ["anonymous"]
+    assert find_attributions("Prices rose sharply in March and April but officials said it would pass.") == []
+
+
 def test_an_act_between_the_speaker_and_the_cue_is_not_part_of_the_attribution() -> None:
     # "conceded defeat" is what the claim says Petkov did: judging the claim without its
     # attribution must keep it (compare.pipeline._unsourced).
