@@ -779,6 +779,9 @@ def test_a_length_of_time_or_a_qualifier_said_another_way_is_no_finding(
             ["certainty_changed", "fact_dropped"],
         ),
         ("Ticket prices varied widely.", "Ticket prices varied.", []),
+        ("The two ministers also discussed trade.", "The ministers also discussed trade.", []),
+        ("Two ministers discussed trade.", "Ministers discussed trade.", ["fact_dropped"]),
+        ("The court ruled 7-2 for the state.", "The court ruled for the state.", ["fact_dropped"]),
         (
             "The minister called for calm and urged “restraint” today.",
             "The minister urged calm and “restraint” today.",

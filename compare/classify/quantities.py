@@ -213,7 +213,7 @@ def _numbers(group: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChang
                 level = {"to": "a level", "by": "a change"}
                 what = f": {level[_detail(x, 'role')]} → {level[_detail(y, 'role')]}"
             out.append(_change("number_changed", x.sentence, y.sentence, x, y, f"{x.text} → {y.text}{what}"))
-        elif not _detail(x, "zero") and not _detail(x, "in_date"):
+        elif not _detail(x, "zero") and not _detail(x, "in_date") and not _pair_named(x, group.a_tokens):
             out.append(_change("fact_dropped", x.sentence, b0, x, None, "number not in B"))
     # A count of time written in words inside a date phrase ("the three months ended Dec. 31",
     # "two weeks") is compared when both sides give one; alone, the other side may say it
@@ -221,9 +221,16 @@ def _numbers(group: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChang
     out += [
         _change("fact_added", a0, y.sentence, None, y, "number not in A")
         for k, y in enumerate(nb)
-        if k not in used and not _detail(y, "zero") and not _detail(y, "in_date")
+        if k not in used and not _detail(y, "zero") and not _detail(y, "in_date") and not _pair_named(y, group.b_tokens)
     ]
     return out
+
+
+def _pair_named(f: Fact, tokens: Sequence[Token]) -> bool:
+    """Whether ``f`` counts people or things already named, two or three of them ("the two
+    ministers", "the three countries"): saying "the ministers" drops no fact."""
+    before = next((t for t in reversed(tokens) if t.end <= f.start), None)
+    return before is not None and fold(before.text) == "the" and f.value in ("2", "3")
 
 
 def _swaps(group: Alignment, na: list[Fact], nb: list[Fact]) -> list[tuple[Fact, Fact]]:
