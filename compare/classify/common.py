@@ -81,6 +81,11 @@ def _change(
     return FactChange(kind, a, b, before, after, detail)
 
 
+def _has_words(text: str, words: str) -> bool:
+    """Whether ``words`` stand in ``text`` as whole words ("paris" in "paris saint-germain", not "lee" in "fleet")."""
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
+
+
 def _replaced(group: Alignment, a: Fact, b: Fact) -> bool:
     """Whether the word diff replaces (part of) ``a`` with (part of) ``b`` in one stretch."""
     for op in group.opcodes:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from compare.acronyms import initials_spans
-from compare.classify.common import _STOP, _change, _detail, _replaced
+from compare.classify.common import _STOP, _change, _detail, _has_words, _replaced
 from compare.diff import fold as fold_token
 from compare.facts import fold
 from compare.models import Alignment, Fact, FactChange, Token
@@ -32,11 +32,6 @@ def _names(facts: list[Fact]) -> list[Fact]:
         and not any(s <= f.start and f.end <= e for s, e in quotes)
         and not any(s <= f.start and f.end <= e and _has_words(who, fold(f.text)) for s, e, who in credits)
     ]
-
-
-def _has_words(text: str, words: str) -> bool:
-    """Whether ``words`` stand in ``text`` as whole words ("paris" in "paris saint-germain", not "lee" in "fleet")."""
-    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
 
 
 def _short_form_in(f: Fact, vocabulary: set[str], tokens: Sequence[Token]) -> bool:

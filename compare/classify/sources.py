@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from compare.attribution import PEOPLE, is_descriptor, same_person
-from compare.classify.common import _STOP, Context, _change, _detail
+from compare.classify.common import _STOP, Context, _change, _detail, _has_words
 from compare.classify.names import _acronym_of, _words
 from compare.facts import fold
 from compare.models import Fact, FactChange
@@ -107,7 +105,7 @@ def _pronoun_for(pronoun: Fact, named: Fact, text: str) -> bool:
         return False
     words = _detail(named, "source").split()
     name = [w for w in words if w[:1].isupper()][-1:]  # the surname, or the body's last name word
-    return bool(name) and re.search(rf"\b{re.escape(fold(name[0]))}\b", text) is not None
+    return bool(name) and _has_words(text, fold(name[0]))
 
 
 # Reporting verbs that take a stance on what they report (others, "said", "told", are plain).
@@ -227,8 +225,7 @@ def _is_new_name(f: Fact, ctx: Context) -> bool:
     acronym = _name_words(source)
     if len(acronym) == 1 and acronym[0].isupper() and ctx.spelled_out(acronym[0]):
         return False  # "the CDC" where A wrote "the Centers for Disease Control and Prevention"
-    named = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", ctx.a_folded) is not None  # not "lee" in "fleet"
-    return not named and name != fold(ctx.outlets[0])
+    return not _has_words(ctx.a_folded, name) and name != fold(ctx.outlets[0])
 
 
 def _sources_of_added_claim(fb: list[Fact], b_sid: str, named: list[str]) -> list[FactChange]:
