@@ -145,19 +145,16 @@ def _estimated_dates(da: list[Fact], db: list[Fact], ctx: Context) -> list[FactC
         words = sentence.text[: f.start - sentence.start].split() if sentence else []
         return f"{words[-1]} {f.text}" if words and fold(words[-1]) in APPROXIMATE else f.text
 
+    said = {id(f): shown(f) for f in (*da, *db)}
     out = []
     for x in da:
-        y = next(
-            (
-                y
-                for y in db
-                if (y.label, y.value) == (x.label, x.value) and (shown(y) == y.text) != (shown(x) == x.text)
-            ),
-            None,
-        )
+        about = said[id(x)] != x.text
+        y = next((y for y in db if (y.label, y.value) == (x.label, x.value) and (said[id(y)] != y.text) != about), None)
         if y is not None:
-            detail = "an estimate stated as exact" if shown(x) != x.text else "an exact date stated as an estimate"
-            out.append(_change("certainty_changed", x.sentence, y.sentence, x, y, f"{shown(x)} → {shown(y)}: {detail}"))
+            detail = "an estimate stated as exact" if about else "an exact date stated as an estimate"
+            out.append(
+                _change("certainty_changed", x.sentence, y.sentence, x, y, f"{said[id(x)]} → {said[id(y)]}: {detail}")
+            )
     return out
 
 
