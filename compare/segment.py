@@ -7,6 +7,7 @@ each. Sentences never cross a paragraph (a blank line), but do join hard-wrapped
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -23,6 +24,35 @@ _ACRONYM_END = re.compile(
     r"(?<![\w.])(?!(?:ST|FT|MT|JR|SR|INC|CORP|CO|LTD|GEN|GOV|SEN|REP|DR|MR|MRS|MS|NO|VS)\.)"
     r"[A-Z]{2,6}\.(?=\s+[\"“‘']?[A-Z][a-z])"
 )
+
+
+#: Punkt's abbreviation list, learnt from legal and other text, also holds plain words ("call",
+#: "ago", "week", "bank", "series"): "He made a call. Prices fell." stayed one sentence. Of its
+#: abbreviations that are words of three letters or more, only these are kept (months, days,
+#: titles, states, company and place words); and these short words are no abbreviations.
+_KEEP = frozenset(
+    """jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    mrs messrs mme mlle prof gen gens col capt cmdr cdr sgt maj adm gov sen rep reps rev hon pres
+    supt insp det atty cpl pvt ala ariz ark calif colo conn del fla kan kans mass mich minn miss
+    mont neb nev okla ore tenn wash wis wyo penn tex ill ind inc corp ltd bros plc llc assn assoc
+    dept univ govt intl natl approx est etc viz lit fig figs vol vols nos ave blvd hwy rte pkwy
+    jct esq""".split()
+)
+_WORDS = frozenset("am an at be by do go he if in is it me my of oh on or so to up we".split())
+
+
+@functools.cache
+def _punkt() -> nupunkt.PunktSentenceTokenizer:
+    """nupunkt's default model, without the plain words among its abbreviations (see ``_KEEP``).
+
+    >>> [s for s, _ in _punkt().tokenize_with_spans("He made a call. Prices fell two years ago. It began on Aug. 31.")]
+    ['He made a call. ', 'Prices fell two years ago. ', 'It began on Aug. 31.']
+    """
+    punkt = nupunkt.load_default_model()  # a tokenizer of our own: nupunkt.load's is shared
+    for abbreviation in punkt.abbreviations:
+        if abbreviation in _WORDS or (len(abbreviation) > 2 and abbreviation.isalpha() and abbreviation not in _KEEP):
+            punkt.remove_abbreviation(abbreviation)
+    return punkt
 
 
 def segment(text: str, blocks: tuple[Block, ...], article_id: str) -> tuple[Sentence, ...]:
@@ -72,7 +102,7 @@ def _paragraphs(blocks: tuple[Block, ...]) -> Iterator[list[Block]]:
 
 def _spans(text: str) -> Iterator[tuple[int, int]]:
     """Sentence spans within ``text``, trimmed of surrounding whitespace."""
-    for s, e in _acronym_ends(nupunkt.sent_spans(text), text):
+    for s, e in _acronym_ends((span for _, span in _punkt().tokenize_with_spans(text)), text):
         chunk = text[s:e]
         lead = len(chunk) - len(chunk.lstrip())
         trail = len(chunk) - len(chunk.rstrip())

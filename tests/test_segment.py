@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -18,6 +19,33 @@ def test_abbreviations_do_not_split() -> None:
         "The talks began on Aug. 31 at 5 p.m. in the U.S. capital, Mr. Smith said.",
         "They ended at dawn.",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He made a call. Prices fell.",
+        "The plant closed two years ago. Shares fell 6 percent.",
+        "Sales rose for a third week. Analysts expected that.",
+        "The loan came from a state bank. Shares fell.",
+        "The officials said so. Talks resume on Monday.",
+    ],
+)
+def test_a_plain_word_that_ends_a_sentence_is_no_abbreviation(text: str) -> None:
+    # nupunkt's list reads "call", "ago", "week", "bank" and "so" as abbreviations.
+    assert len(sentences(text)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gov. Ann Lee and Sen. Ray Cole met on Wed. Sept. 4 in Sacramento, Calif., officials said.",
+        "Rep. Tom Ortiz of Acme Corp. spoke to approx. 300 people at St. Mary's church.",
+        "The No. 2 official at the U.S. Dept. of Labor, Capt. Jo Park, resigned.",
+    ],
+)
+def test_real_abbreviations_in_news_still_do_not_split(text: str) -> None:
+    assert sentences(text) == [text]
 
 
 def test_ids_number_news_apart_from_furniture() -> None:
