@@ -96,6 +96,34 @@ def figure(text: str) -> Figure | None:
     return (match.group(1) or "") + match.group(3), float(match.group(2).replace(",", ""))
 
 
+#: Lengths of time in days: "two days" and "48 hours" are one length.
+DAYS = {
+    "hour": 1 / 24,
+    "day": 1.0,
+    "week": 7.0,
+    "fortnight": 14.0,
+    "month": 365.25 / 12,
+    "quarter": 365.25 / 4,
+    "year": 365.25,
+}
+
+
+def duration(fig: Figure, tokens: Sequence[Token], k: int) -> Figure:
+    """``fig``, the figure of ``tokens[k]``, as a length of time in days when a unit of time follows it.
+
+    >>> toks = lambda s: [Token(w, 0, 0) for w in s.split()]
+    >>> duration(("", 2.0), toks("two days"), 0), duration(("", 48.0), toks("48 hours"), 0)
+    (('days', 2.0), ('days', 2.0))
+    >>> duration(("", 48.0), toks("48 people"), 0), duration(("$", 2.0), toks("$2 a day"), 0)
+    (('', 48.0), ('$', 2.0))
+    """
+    if fig[0] or isinstance(fig[1], str) or k + 1 >= len(tokens):
+        return fig
+    unit = fold(tokens[k + 1].text)
+    unit = unit[:-1] if unit.endswith("s") else unit
+    return ("days", fig[1] * DAYS[unit]) if unit in DAYS else fig
+
+
 def conflict(lost: Sequence[Figure], new: Sequence[Figure], tolerance: float) -> bool:
     """Whether new figures replace lost ones of the same kind, none a rounding of a lost one.
 
@@ -106,12 +134,15 @@ def conflict(lost: Sequence[Figure], new: Sequence[Figure], tolerance: float) ->
     >>> conflict([("£", 9.0)], [("$", 14.0)], 0.0)
     False
     """
-    pairs = [(x, y) for kind_x, x in lost for kind_y, y in new if kind_x == kind_y]
+    pairs = [(kind, x, y) for kind, x in lost for kind_y, y in new if kind == kind_y]
     if not pairs:
         return False
-    for x, y in pairs:
+    for kind, x, y in pairs:
         if isinstance(x, str) or isinstance(y, str):
             if x == y:
+                return False
+        elif kind == "days":  # lengths in other units: "36 hours" is no rounding of "two days"
+            if abs(x - y) <= 0.02 * max(x, y):
                 return False
         elif _rounds(x, y) or _rounds(y, x) or abs(x - y) <= tolerance * max(abs(x), abs(y)):
             return False

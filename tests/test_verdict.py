@@ -167,6 +167,12 @@ def test_a_figure_said_approximately_is_no_conflict() -> None:
     assert judge_with(a, b.replace("nearly 950", "nearly 990"), 0.95)[0] == "changed"
 
 
+def test_one_length_of_time_in_two_units_is_no_conflict() -> None:
+    a = "The outage lasted two days and affected 4,000 customers."
+    assert judge_with(a, a.replace("two days", "48 hours"), 0.95)[0] == "reworded"
+    assert judge_with(a, a.replace("two days", "36 hours"), 0.95)[0] == "changed"
+
+
 def test_a_change_needs_a_reason_a_reader_can_see() -> None:
     a, b = "The North Atlantic Treaty Organization has not commented.", "NATO has not commented."
     assert judge_with(a, b, 0.8) == ("reworded", ())

@@ -11,7 +11,7 @@ from compare.classify.common import Context, _change, _detail, _replaced
 from compare.classify.names import _unmatched
 from compare.dates import weekday_name
 from compare.facts import fold
-from compare.figures import APPROXIMATE, BOUNDS, round_step
+from compare.figures import APPROXIMATE, BOUNDS, DAYS, round_step
 from compare.lexicon import SCALES as _SCALES
 from compare.models import Alignment, Fact, FactChange, Token
 
@@ -323,18 +323,6 @@ def _same_measure(x: Fact, y: Fact) -> bool:
     return not (cx and cy and cx != cy)
 
 
-#: Lengths of time in days: "two days" and "48 hours" are one length.
-_DAYS = {
-    "hour": 1 / 24,
-    "day": 1.0,
-    "week": 7.0,
-    "fortnight": 14.0,
-    "month": 365.25 / 12,
-    "quarter": 365.25 / 4,
-    "year": 365.25,
-}
-
-
 def _same_figure(x: Fact, y: Fact) -> bool:
     """One figure: same unit and bound, same value or a rounding; or A's exact figure and B's
     bound at its rounding ("18,400" → "more than 18,000"); or one length of time in two units
@@ -342,8 +330,8 @@ def _same_figure(x: Fact, y: Fact) -> bool:
     precision A did not give."""
     if _bounded(x, y):
         return True
-    if x.label != y.label and x.label in _DAYS and y.label in _DAYS and _bound(x) == _bound(y):
-        days_x, days_y = float(x.value) * _DAYS[x.label], float(y.value) * _DAYS[y.label]
+    if x.label != y.label and x.label in DAYS and y.label in DAYS and _bound(x) == _bound(y):
+        days_x, days_y = float(x.value) * DAYS[x.label], float(y.value) * DAYS[y.label]
         return abs(days_x - days_y) <= 0.02 * max(days_x, days_y)
     same_value = x.value == y.value or _rounded(x, y) or _rounded(y, x)
     return _same_measure(x, y) and _bound(x) == _bound(y) and same_value and not _role_changed(x, y)
