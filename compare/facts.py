@@ -394,6 +394,8 @@ _COMPOUND_UNITS = (
     | {w: "km/h" for w in ("kilometre", "kilometres", "kilometer", "kilometers")}
     | {"mile": "mph", "miles": "mph"}
 )
+#: The units of :data:`_COMPOUND_UNITS`: a figure with one spans its unit's words.
+COMPOUND_UNITS = frozenset(_COMPOUND_UNITS.values())
 #: A figure after a verb of change: "rose to 5%" states a level, "rose by 5%" a change.
 _ROLE = re.compile(
     r"\b(?:rose|rise[sn]?|rising|fell|falls?|fallen|falling|grew|grows?|grown|growing|increased?|increases|"

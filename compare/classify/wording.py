@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from compare.classify.common import _STOP, _change
 from compare.diff import fold as fold_token
 from compare.diff import token_text
-from compare.facts import fold
+from compare.facts import COMPOUND_UNITS, fold
 from compare.models import Alignment, Fact, FactChange, Sentence, Token
 
 _QUOTE_SAME = 0.6  # difflib ratio above which two quotes are one quote, altered
@@ -93,11 +93,14 @@ def _runs(
     tokens: Sequence[Token], changed: set[int], facts: list[Fact], other: Sequence[Token], side: list[Sentence]
 ) -> Iterable[Fact]:
     """Maximal runs of changed tokens within one sentence (bridging one stopword), cut at the
-    spans of facts compared on their own (attributions, quotes, dates, names)."""
+    spans of facts compared on their own (attributions, quotes, dates, names, and figures whose
+    span holds their unit's words: "70 kilometres per hour" / "70 km/h")."""
     walls = [
         (f.start, f.end)
         for f in facts
-        if f.kind in ("attribution", "quote", "date") or (f.kind == "entity" and f.label != "NORP")
+        if f.kind in ("attribution", "quote", "date")
+        or (f.kind == "entity" and f.label != "NORP")
+        or (f.kind == "number" and f.label in COMPOUND_UNITS)
     ]
     others = {fold_token(t.text)[:5] for t in other}
 
