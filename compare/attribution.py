@@ -119,6 +119,12 @@ _RESULTS = re.compile(
     r"|\s+(?:US)?[$€£¥]\d",
     re.I,
 )
+#: What one "added" that is a thing, not words: "a third", "another goal", "10 points", "$5 billion".
+_ADDED_THING = re.compile(
+    r"\s+(?:a|an|another|(?:US)?[$€£¥]?\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|thousands|millions|dozens)\b",
+    re.I,
+)
 # Words between a subject and its cue that are not part of the source: "Officials have also said".
 _SOURCE_TAIL = frozenset(
     "also later earlier previously separately again further repeatedly then recently has have had will would".split()
@@ -303,6 +309,8 @@ def _make(text: str, m: re.Match[str], known: list[str], inverted: bool = False,
         return None  # "the tour grossed an estimated $86 million": an adjective, not a cue
     if cue in ("reported", "reports") and _RESULTS.match(text, m.end("cue")):
         return None  # "Nordvik Motors reported a net profit of $412 million": results, not a source
+    if cue in ("added", "adds") and _ADDED_THING.match(text, m.end("cue")):
+        return None  # "before substitute Tomas Varga added a third": a goal, not words
     if act:  # "Petkov conceded defeat but said": the act between is part of the claim, not of its source
         return Attribution(s_start, s_end, source, s_start, s_end, cue, source_kind(source.split(), cue, known))
     start = m.start("cue") if inverted else m.start() if cue == "according to" else s_start

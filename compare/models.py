@@ -125,6 +125,7 @@ ChangeKind = Literal[
     "date_changed",
     "date_conflict",
     "entity_renamed",
+    "entity_changed",
     "attribution_changed",
     "quote_intact",
     "quote_altered",

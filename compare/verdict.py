@@ -406,7 +406,10 @@ def contradicted(alignments: tuple[Alignment, ...], changes: Sequence[FactChange
         # (A date changed from a weekday to a day, with no publication date to tell, may be the
         # same day: no contradiction.)
         unsure = c.kind == "date_changed" and c.before and c.after and c.before.label != c.after.label
-        if c.kind in ("negation_changed", "date_conflict", "date_changed", "number_changed") and not unsure:
+        if (
+            c.kind in ("negation_changed", "date_conflict", "date_changed", "number_changed", "entity_changed")
+            and not unsure
+        ):
             words = [f"-{c.before.text}"] if c.before else []
             words += [f"+{c.after.text}"] if c.after else []
             flips.setdefault((c.a_sentence, c.b_sentence), []).extend(words)

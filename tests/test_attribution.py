@@ -92,6 +92,14 @@ def test_a_company_reporting_results_is_no_source() -> None:
     assert (a.source, a.kind) == ("Reuters", "outlet")
 
 
+def test_a_thing_added_is_no_attribution() -> None:
+    goal = "Marsh scored twice before substitute Tomas Varga added a third in stoppage time."
+    assert find_attributions(goal) == []
+    assert find_attributions("Exports added $5 billion to output.") == []
+    assert [a.source for a in find_attributions("Talks will resume, Varga added.")] == ["Varga"]
+    assert [a.source for a in find_attributions("Varga added the talks would resume.")] == ["Varga"]
+
+
 def test_what_police_found_is_no_attribution() -> None:
     assert find_attributions("Police found the car near the river.") == []
     assert find_attributions("Police found that the car had been stolen.") == []

@@ -97,6 +97,32 @@ def test_entity_renamed_not_dropped_and_added(fact_extractor: FactExtractor) -> 
     assert got == [("entity_renamed", "Central Weapons Research Agency", "Federal Weapons Research Agency (FWRA)")]
 
 
+def test_a_name_the_articles_give_to_someone_else_is_another_entity(fact_extractor: FactExtractor) -> None:
+    # Both articles name both candidates, so "Bradley" → "Alvarez" is no alias: the claim changed.
+    lead = "Democrat Maria Alvarez leads Republican Tom Bradley 48 percent to 45 percent. "
+    a = lead + "Bradley leads among independents by 6 points."
+    comparison = compared(fact_extractor, a, a.replace("Bradley leads", "Alvarez leads"))
+    (change,) = comparison.changes
+    assert (change.kind, change.before and change.before.text, change.after and change.after.text) == (
+        "entity_changed",
+        "Bradley",
+        "Alvarez",
+    )
+    assert [x.verdict for x in comparison.alignments] == ["identical", "changed"]
+
+
+def test_names_that_trade_places_are_other_entities(fact_extractor: FactExtractor) -> None:
+    a = "Striker Leon Marsh scored twice, in the 23rd and 67th minutes, before substitute Tomas Varga added a third."
+    b = "Striker Tomas Varga scored twice, in the 23rd and 67th minutes, before substitute Leon Marsh added a third."
+    comparison = compared(fact_extractor, a, b)
+    assert sorted(c.kind for c in comparison.changes) == ["entity_changed", "entity_changed"]
+    assert all("names trade places" in c.detail for c in comparison.changes)
+    assert [x.verdict for x in comparison.alignments] == ["changed"]
+    # The same names in the same places, reworded around them: no finding.
+    c = "Leon Marsh scored two goals before Tomas Varga, a substitute, added a third."
+    assert not [k for k in (x.kind for x in compared(fact_extractor, a, c).changes) if k == "entity_changed"]
+
+
 def test_a_name_with_no_word_in_common_in_anothers_place_is_flagged_as_such(fact_extractor: FactExtractor) -> None:
     # An alias ("Myanmar" / "Burma") or another city: the finding leaves it to the reader.
     comparison = compared(

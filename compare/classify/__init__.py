@@ -47,7 +47,7 @@ def _group(x: Alignment, fa: list[Fact], fb: list[Fact], ctx: Context) -> list[F
     out = _attributions(fa, fb, a0, b0, ctx)
     out += _quotes(fa, fb, a0, b0)
     out += _dates(fa, fb, a0, b0, ctx)
-    names = _entities(fa, fb, a0, b0, x)
+    names = _entities(fa, fb, a0, b0, x, ctx)
     # Names without a counterpart may be part of a dropped or added detail; the others
     # (matched or renamed) are compared on their own, so detail runs stop at them.
     loose = {id(c.before or c.after) for c in names if c.kind in ("fact_added", "fact_dropped")}

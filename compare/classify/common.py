@@ -98,3 +98,18 @@ def _replaced(group: Alignment, a: Fact, b: Fact) -> bool:
 
 def _detail(f: Fact, key: str) -> str:
     return dict(f.detail).get(key, "")
+
+
+def _given_in(f: Fact, folded_text: str) -> bool:
+    """Whether ``f``'s words (four characters or more) stand anywhere in ``folded_text``."""
+    words = fold(f.text)
+    if len(words) < 4:
+        return False
+    at = folded_text.find(words)
+    while at != -1:
+        end = at + len(words)
+        before_ok = at == 0 or not folded_text[at - 1].isalnum()
+        if before_ok and (end == len(folded_text) or not folded_text[end].isalnum()):
+            return True
+        at = folded_text.find(words, at + 1)
+    return False

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from compare.acronyms import initials_spans
-from compare.classify.common import _STOP, _change, _detail, _has_words, _replaced
+from compare.classify.common import _STOP, Context, _change, _detail, _given_in, _has_words, _replaced
 from compare.diff import fold as fold_token
 from compare.facts import fold
 from compare.models import Alignment, Fact, FactChange, Token
@@ -102,16 +102,25 @@ def _vocabulary(tokens: Sequence[Token]) -> set[str]:
     return {fold_token(t.text)[:5] for t in tokens}
 
 
-def _entities(fa: list[Fact], fb: list[Fact], a0: str, b0: str, x_group: Alignment) -> list[FactChange]:
-    ea, eb = _unmatched(_names(fa), _names(fb), same_entity)
+def _entities(fa: list[Fact], fb: list[Fact], a0: str, b0: str, x_group: Alignment, ctx: Context) -> list[FactChange]:
+    names_a, names_b = _names(fa), _names(fb)
+    out = _swaps(x_group, names_a, names_b)
+    ea, eb = _unmatched(names_a, names_b, same_entity)
     # The tagger may see a name on one side only ("Tab shares"): a name whose words all stand
     # in the other side's text is not dropped or added; nor is a person the other side calls by
     # surname, or a body by its acronym ("Mikel Arteta" → "Arteta", "Paris Saint-Germain" → "PSG").
     words_a, words_b = _vocabulary(x_group.a_tokens), _vocabulary(x_group.b_tokens)
     ea = [x for x in ea if not (_words(x.value) <= words_b or _short_form_in(x, words_b, x_group.b_tokens))]
     eb = [y for y in eb if not (_words(y.value) <= words_a or _short_form_in(y, words_a, x_group.a_tokens))]
-    out, used = [], set()
+    used = set()
     for x in ea:
+        other = next((k for k, y in enumerate(eb) if k not in used and _named_apart(x_group, x, y, ctx)), None)
+        if other is not None:
+            used.add(other)
+            y = eb[other]
+            what = "another name in its place, one both articles give to someone or something else"
+            out.append(_change("entity_changed", x.sentence, y.sentence, x, y, f"{what}: “{x.text}” → “{y.text}”"))
+            continue
         match = next(
             (
                 k
@@ -137,18 +146,50 @@ def _entities(fa: list[Fact], fb: list[Fact], a0: str, b0: str, x_group: Alignme
     return out
 
 
+def _swaps(group: Alignment, names_a: list[Fact], names_b: list[Fact]) -> list[FactChange]:
+    """Names that trade places: the word diff puts one name in another's place, and that one in
+    the first one's place elsewhere ("Marsh scored before Varga added a third" → "Varga scored
+    before Marsh added a third"). Both sides name both, so they are two people, not one renamed."""
+    slots = [
+        (x, y)
+        for x in names_a
+        for y in names_b
+        if x.label != "NORP" and y.label != "NORP" and not same_entity(x, y) and _replaced(group, x, y)
+    ]
+    return [
+        _change("entity_changed", x.sentence, y.sentence, x, y, f"names trade places: “{x.text}” → “{y.text}”")
+        for x, y in slots
+        if any(same_entity(u, y) and same_entity(v, x) for u, v in slots)
+    ]
+
+
+def _named_apart(group: Alignment, x: Fact, y: Fact, ctx: Context) -> bool:
+    """Whether B puts ``y`` where A has ``x`` (the word diff replaces one with the other) while
+    A names ``y`` and B names ``x`` too: the articles themselves tell the two apart, so it is
+    no alias ("Bradley leads among independents" → "Alvarez leads ...", in a story about
+    both). The tagger's label may differ between the two ("Bradley" an ORG, "Alvarez" a PERSON)."""
+    if x.label == "NORP" or y.label == "NORP" or _words(x.value) & _words(y.value) or same_entity(x, y):
+        return False
+    return _replaced(group, x, y) and _given_in(y, ctx.a_folded) and _given_in(x, ctx.b_folded)
+
+
 def _named(x: Fact, y: Fact) -> FactChange:
-    """One name in another's place. Names that share a word or are spelt alike ("Kiev" /
-    "Kyiv") are one thing; names with nothing in common may be aliases ("Myanmar" / "Burma",
+    """One name in another's place. Names that share most words or are spelt alike ("Kiev" /
+    "Kyiv") are one thing; names sharing only a word ("Johns Hopkins University" / "Harvard
+    University") or nothing may be aliases ("Myanmar" / "Burma",
     "the Defense Department" / "the Pentagon", MSRP's annotators' usual case) or another thing
     ("Austin" → "Dallas"), which only a reader can tell: the finding says so."""
     acr = _detail(y, "acronym")
     note = f"; {acr} is B's acronym for B's name" if acr else ""
-    alike = bool(_words(x.value) & _words(y.value)) or same_entity(x, y)
+    alike = _overlap(x, y) >= _RENAME_OVERLAP or same_entity(x, y)
     alike = alike or SequenceMatcher(None, fold(x.value), fold(y.value)).ratio() >= _SPELT_ALIKE
-    what = (
-        "one thing named differently" if alike else "another name with no word in common (an alias, or another thing?)"
-    )
+    shared = [w for w in x.text.split() if _words(w) and _words(w) <= _words(y.value)]
+    if alike:
+        what = "one thing named differently"
+    elif shared:  # "Johns Hopkins University" → "Harvard University"
+        what = f"another name sharing only “{' '.join(shared)}” (one thing renamed, or another?)"
+    else:
+        what = "another name with no word in common (an alias, or another thing?)"
     return _change("entity_renamed", x.sentence, y.sentence, x, y, f"{what}: “{x.text}” → “{y.text}”{note}")
 
 

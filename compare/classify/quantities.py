@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from compare.classify.common import Context, _change, _detail, _replaced
+from compare.classify.common import Context, _change, _detail, _given_in, _replaced
 from compare.classify.names import _unmatched
 from compare.dates import weekday_name
 from compare.facts import fold
@@ -93,21 +93,6 @@ def _one_day(x: Fact, y: Fact) -> bool:
 
 
 _WEEK = timedelta(days=7)
-
-
-def _given_in(f: Fact, folded_text: str) -> bool:
-    """Whether ``f``'s words (four characters or more) stand anywhere in ``folded_text``."""
-    words = fold(f.text)
-    if len(words) < 4:
-        return False
-    at = folded_text.find(words)
-    while at != -1:
-        end = at + len(words)
-        before_ok = at == 0 or not folded_text[at - 1].isalnum()
-        if before_ok and (end == len(folded_text) or not folded_text[end].isalnum()):
-            return True
-        at = folded_text.find(words, at + 1)
-    return False
 
 
 def _is_iso(value: str) -> bool:

@@ -28,6 +28,7 @@ CHANGE_NOUNS: dict[str, tuple[str, str]] = {
     "date_changed": ("changed date", "changed dates"),
     "date_conflict": ("date conflict", "date conflicts"),
     "entity_renamed": ("renamed entity", "renamed entities"),
+    "entity_changed": ("name in another's place", "names in others' places"),
     "attribution_changed": ("attribution change", "attribution changes"),
     "quote_intact": ("intact quote", "intact quotes"),
     "quote_altered": ("altered quote", "altered quotes"),

@@ -25,6 +25,7 @@ _KIND_STYLE = {
     "quote_intact": "bold green",
     "date_conflict": "bold red",
     "negation_changed": "bold red",
+    "entity_changed": "bold red",
     "new_source": "bold magenta",
 }
 _VERDICT_STYLE = {
