@@ -21,7 +21,7 @@ from compare.attribution import find_attributions, titled
 from compare.dates import find_dates
 from compare.diff import fold as fold_token
 from compare.errors import ModelError
-from compare.figures import BOUNDS
+from compare.figures import APPROXIMATE, BOUNDS
 from compare.hedges import hedges
 from compare.lexicon import NUMBER_WORDS as _NUMBER_WORDS
 from compare.lexicon import ORDINALS as _ORDINALS
@@ -45,8 +45,11 @@ _NUMBER_WORD = re.compile(  # not "first" of "twenty-first" (its "twenty" is rea
     ),
     re.I,
 )
-#: A bound just before a figure ("up to", "more than"): part of the figure, wherever spaCy ends it.
-_BOUND_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, BOUNDS), key=len, reverse=True)) + r")\s+$", re.I)
+#: A bound or estimate just before a figure ("up to", "more than", "about"): part of the figure,
+#: wherever spaCy ends it ("about 11 hours" is a time to spaCy, its figure "11").
+_BOUND_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, [*BOUNDS, *APPROXIMATE]), key=len, reverse=True)) + r")\s+$", re.I
+)
 _DIGITS = re.compile(  # "6.8-magnitude" is no number; "£100m", "$9.8bn" and "2 ½" are, "the 100m" is not
     r"(?<![\w.-])(?:"
     r"(?:[$€£¥]|US\$)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:(?:bn|mn|m|tn|k)\b)?"  # money

@@ -832,6 +832,32 @@ def test_a_bound_is_part_of_its_figure_wherever_the_tagger_ends_it(fact_extracto
     assert findings(fact_extractor, a, b) == []  # nor are the unit's words a dropped detail
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Construction will begin in the spring of 2025, officials said.", "Construction will begin in spring 2025."),
+        ("The bridge replaces the 1932 Elm Street crossing.", "It replaces the Elm Street crossing, built in 1932."),
+    ],
+)
+def test_a_year_read_as_a_date_on_one_side_and_a_number_on_the_other_is_one_year(
+    fact_extractor: FactExtractor, a: str, b: str
+) -> None:
+    assert not [k for k, x, y in findings(fact_extractor, a, b) if "2025" in x + y or "1932" in x + y]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The trial lasted about 11 hours.", "The trial lasted 11 hours."),
+        ("The work will take about three years.", "The work will take three years."),
+    ],
+)
+def test_a_length_of_time_said_approximately_then_exactly_is_a_certainty_change(
+    fact_extractor: FactExtractor, a: str, b: str
+) -> None:
+    assert [k for k, _, _ in findings(fact_extractor, a, b)] == ["certainty_changed"]
+
+
 def test_a_bound_given_as_a_figure_within_it_is_the_same_figure(fact_extractor: FactExtractor) -> None:
     a = "A rebel said more than 2,000 insurgents were involved in the attack."
     b = "A rebel said 2,100 combatants were involved in the attack."

@@ -60,11 +60,29 @@ def _dates(fa: list[Fact], fb: list[Fact], a0: str, b0: str, ctx: Context) -> li
             out.append(_change("date_changed", before.sentence, after.sentence, before, after, detail))
     # A date the claim lost or gained that the other article gives in another sentence moved
     # ("In 1979, he was inducted" → "He was inducted. That was in 1979."): not dropped or added.
-    rest_a = [f for f in da if f not in paired and not _given_in(f, ctx.b_folded)]
-    rest_b = [f for f in db if f not in paired and not _given_in(f, ctx.a_folded)]
+    # A year read as a date on one side may be a bare number on the other ("the 1932 Elm Street
+    # crossing" → "built in 1932"): the same year, not dropped or added.
+    years_a, years_b = _years(fa, "number"), _years(fb, "number")
+    rest_a = [f for f in da if f not in paired and not _given_in(f, ctx.b_folded) and not _year_in(f, years_b)]
+    rest_b = [f for f in db if f not in paired and not _given_in(f, ctx.a_folded) and not _year_in(f, years_a)]
     out += [_change("fact_dropped", f.sentence, b0, f, None, "date not in B") for f in rest_a]
     out += [_change("fact_added", a0, f.sentence, None, f, "date not in A") for f in rest_b]
     return out
+
+
+def _years(facts: list[Fact], kind: str) -> set[str]:
+    """The years that ``facts`` of ``kind`` give: a date's year, or a bare number that could be
+    one (four digits from 1000 to 2199, without unit sign or separator: "1932", not "1,932")."""
+    if kind == "date":
+        return {f.value[:4] for f in facts if f.kind == "date" and f.value[:4].isdigit()}
+    return {f.value for f in facts if f.kind == "number" and re.fullmatch(r"1\d{3}|2[01]\d\d", f.text)}
+
+
+def _year_in(f: Fact, years: set[str]) -> bool:
+    """Whether ``f`` (a date that is a year alone, or a year-like number) is one of ``years``."""
+    if f.kind == "date":
+        return f.label == "year" and f.value[:4] in years
+    return re.fullmatch(r"1\d{3}|2[01]\d\d", f.text) is not None and f.value in years
 
 
 def _moved(change: FactChange, ctx: Context) -> bool:
@@ -170,6 +188,9 @@ def _numbers(group: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChang
             nb.remove(y)
             out.append(_change("number_changed", x.sentence, y.sentence, x, y, f"{x.text} → {y.text}"))
     na, nb = _unmatched(na, nb, _same_figure)
+    years_a, years_b = _years(fa, "date"), _years(fb, "date")  # "spring 2025" read as a number
+    na = [x for x in na if not _year_in(x, years_b)]
+    nb = [y for y in nb if not _year_in(y, years_a)]
     used = set()
     for x in na:
         match = next(
