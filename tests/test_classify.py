@@ -611,14 +611,34 @@ def test_a_claim_told_as_hearsay_or_expectation_and_then_as_fact_is_one_change(
             "date_changed",
             "“morning” → “evening”: part of the day changed",
         ),
+        (
+            "The lead is within the poll's margin of error.",
+            "The lead is outside the poll's margin of error.",
+            "negation_changed",
+            "“within” → “outside”: opposite words",
+        ),
+        ("She finished second in the race.", "She finished first in the race.", "number_changed", "second → first"),
+        ("He was sent off in the 80th minute.", "He was sent off in the 70th minute.", "number_changed", "80th → 70th"),
+        (
+            "A jury acquitted him of second-degree murder.",
+            "A jury acquitted him of first-degree murder.",
+            "number_changed",
+            "second → first",
+        ),
     ],
 )
-def test_a_word_replaced_by_its_opposite_is_a_finding(
+def test_a_word_replaced_by_its_opposite_or_another_rank_is_a_finding(
     fact_extractor: FactExtractor, a: str, b: str, kind: str, detail: str
 ) -> None:
     comparison = compared(fact_extractor, a, b)
     assert [(c.kind, c.detail) for c in comparison.changes] == [(kind, detail)]
     assert comparison.alignments[0].verdict == "changed"
+
+
+def test_a_rank_only_one_side_gives_is_not_a_dropped_number(fact_extractor: FactExtractor) -> None:
+    a = "For the first time, the council voted to close the harbour road."
+    got = findings(fact_extractor, a, "The council voted to close the harbour road.")
+    assert got == [("fact_dropped", "For the first time", "")]  # a detail, not a number dropped
 
 
 @pytest.mark.parametrize(

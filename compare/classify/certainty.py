@@ -158,6 +158,7 @@ _OPPOSITE_FORMS = (
     ("gain gains gained gaining win wins won winning", "lose loses lost losing"),
     ("higher highest more most", "lower lowest fewer fewest less least"),
     ("above", "below"),
+    ("within inside", "outside beyond"),
     ("before", "after"),
     ("maximum", "minimum"),
     ("majority", "minority"),

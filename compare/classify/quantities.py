@@ -216,7 +216,7 @@ def _numbers(group: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChang
                 level = {"to": "a level", "by": "a change"}
                 what = f": {level[_detail(x, 'role')]} → {level[_detail(y, 'role')]}"
             out.append(_change("number_changed", x.sentence, y.sentence, x, y, f"{x.text} → {y.text}{what}"))
-        elif not _detail(x, "zero") and not _detail(x, "in_date") and not _pair_named(x, group.a_tokens):
+        elif not _only_with_another(x) and not _pair_named(x, group.a_tokens):
             out.append(_change("fact_dropped", x.sentence, b0, x, None, "number not in B"))
     # A count of time written in words inside a date phrase ("the three months ended Dec. 31",
     # "two weeks") is compared when both sides give one; alone, the other side may say it
@@ -224,9 +224,16 @@ def _numbers(group: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChang
     out += [
         _change("fact_added", a0, y.sentence, None, y, "number not in A")
         for k, y in enumerate(nb)
-        if k not in used and not _detail(y, "zero") and not _detail(y, "in_date") and not _pair_named(y, group.b_tokens)
+        if k not in used and not _only_with_another(y) and not _pair_named(y, group.b_tokens)
     ]
     return out
+
+
+def _only_with_another(f: Fact) -> bool:
+    """Whether ``f`` is compared only with a figure the other side gives in its place, never
+    reported dropped or added alone: a zero ("No deaths"), a count of time inside a date
+    phrase ("the three months ended"), a rank ("the first time", "finished second")."""
+    return bool(_detail(f, "zero") or _detail(f, "in_date") or _detail(f, "ordinal"))
 
 
 def _pair_named(f: Fact, tokens: Sequence[Token]) -> bool:
