@@ -37,7 +37,7 @@ CUES = (
     "admitted|admits|asserted|asserts|testified|testifies|suggested|suggests"
 )
 # Up to 11 words: "Observers from the Organization for Security and Co-operation in Europe".
-_SOURCE = r"(?P<source>(?:[\w’'.-]+(?:,\d{3})*\s){0,10}?[\w’'.-]+(?:,\d{3})*)"  # "2,950 participants"
+_SOURCE = r"(?P<source>(?:[\w’'.%-]+(?:,\d{3})*\s){0,10}?[\w’'.%-]+(?:,\d{3})*)"  # "2,950 participants"
 _CUE = r"(?P<cue>" + CUES + r")\b"
 # "..., a source told the Daily Star." — and, from the start of the sentence or a clause, the
 # leading shape "The weather service warned (that) ..." ; _claim_follows tells the two apart.
@@ -52,6 +52,8 @@ _MIDDLE = re.compile(
     + _CUE
     + r"(?P<rest>[^,;.!?”\"]*),\s*(?:adding|noting|saying|explaining|when\s+asked|speaking|citing)\b"
 )
+# "The plan, officials said, would cost $5 million": a source and its cue set off by commas.
+_PARENTHETICAL = re.compile(r"[,;”\"]\s*" + _SOURCE + r"\s+" + _CUE + r"(?P<rest>)(?=\s*,)")
 _INVERTED = re.compile(r"[,;”\"]\s*" + _CUE + r"\s+" + _SOURCE + r"(?:,\s*[^,;.!?”\"]{1,60}){0,2}\s*[.!?]?\s*$")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<source>[^,;.!?”\"]+?(?:\s[A-Z]\.)*)\s*(?=[,;.!?]|$)", re.I)
 _LEADING = re.compile(r"^" + _SOURCE + r"\s+" + _CUE + r"(?P<rest>)(?=\s|[.!?]?$)")
@@ -222,7 +224,10 @@ def find_attributions(text: str, outlets: Iterable[str] = (), persons: Iterable[
     known = [o.lower() for o in outlets if o]
     people = set(persons)
     found: list[Attribution] = []
-    patterns = (_TRAILING, _INTERRUPTED, _INVERTED, _LEADING, _COORDINATED, _MIDDLE, _INTRODUCED, _COLON, _PARTICIPLE)
+    patterns = (
+        *(_TRAILING, _INTERRUPTED, _INVERTED, _LEADING, _COORDINATED, _MIDDLE, _INTRODUCED, _PARENTHETICAL),
+        *(_COLON, _PARTICIPLE),
+    )
     for pattern in (*patterns, _DESCRIBED, _FINDING):
         m = pattern.search(text)
         if m:

@@ -92,6 +92,19 @@ def test_a_company_reporting_results_is_no_source() -> None:
     assert (a.source, a.kind) == ("Reuters", "outlet")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("By the end of the year, the company said, it would cut 1,200 jobs.", "the company"),
+        ("The plan, officials said, would cost $5 million.", "officials"),
+        ("“We will rebuild,” the mayor said, “and fast.”", "the mayor"),
+    ],
+)
+def test_a_source_set_off_by_commas_in_mid_sentence(sentence: str, source: str) -> None:
+    (a,) = find_attributions(sentence)
+    assert (a.source, a.cue, sentence[a.start : a.end]) == (source, "said", f"{source} said")
+
+
 def test_a_thing_added_is_no_attribution() -> None:
     goal = "Marsh scored twice before substitute Tomas Varga added a third in stoppage time."
     assert find_attributions(goal) == []
