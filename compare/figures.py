@@ -108,18 +108,23 @@ DAYS = {
 }
 
 
-def duration(fig: Figure, tokens: Sequence[Token], k: int) -> Figure:
-    """``fig``, the figure of ``tokens[k]``, as a length of time in days when a unit of time follows it.
+def with_unit(fig: Figure, tokens: Sequence[Token], k: int) -> Figure:
+    """``fig``, the figure of ``tokens[k]``, with the unit the next token gives it: a length of
+    time in days ("two days" and "48 hours" are one figure), or a share ("Seven percent" is "7%").
 
     >>> toks = lambda s: [Token(w, 0, 0) for w in s.split()]
-    >>> duration(("", 2.0), toks("two days"), 0), duration(("", 48.0), toks("48 hours"), 0)
+    >>> with_unit(("", 2.0), toks("two days"), 0), with_unit(("", 48.0), toks("48 hours"), 0)
     (('days', 2.0), ('days', 2.0))
-    >>> duration(("", 48.0), toks("48 people"), 0), duration(("$", 2.0), toks("$2 a day"), 0)
-    (('', 48.0), ('$', 2.0))
+    >>> with_unit(("", 7.0), toks("Seven percent"), 0), with_unit(("", 48.0), toks("48 people"), 0)
+    (('%', 7.0), ('', 48.0))
+    >>> with_unit(("$", 2.0), toks("$2 a day"), 0)
+    ('$', 2.0)
     """
     if fig[0] or isinstance(fig[1], str) or k + 1 >= len(tokens):
         return fig
     unit = fold(tokens[k + 1].text)
+    if unit in ("%", "percent", "per", "pct"):  # "8 %" as tokenised, "per cent"
+        return "%", fig[1]
     unit = unit[:-1] if unit.endswith("s") else unit
     return ("days", fig[1] * DAYS[unit]) if unit in DAYS else fig
 

@@ -31,7 +31,7 @@ from typing import TypeVar
 from compare.acronyms import acronyms
 from compare.config import Config
 from compare.diff import fold, token_text, words
-from compare.figures import MONTHS_DAYS, approximated, conflict, duration, figure
+from compare.figures import MONTHS_DAYS, approximated, conflict, figure, with_unit
 from compare.models import Alignment, DaySpan, DiffOp, FactChange, SameOnBothSides, Token, Verdict
 
 _NUMBER_WORDS = frozenset(
@@ -309,9 +309,9 @@ def evidence(
         ]
         kinds.update(_kind(a[k].text) for k in lost)
         kinds.update(_kind(b[k].text) for k in new)
-        # "two days" → "48 hours" is one length of time.
-        figures_a = [duration(f, a, k) for k in lost if (f := figure(a[k].text)) is not None]
-        figures_b = [duration(f, b, k) for k in new if (f := figure(b[k].text)) is not None]
+        # "two days" → "48 hours" is one length of time, "Seven percent" → "7%" one share.
+        figures_a = [with_unit(f, a, k) for k in lost if (f := figure(a[k].text)) is not None]
+        figures_b = [with_unit(f, b, k) for k in new if (f := figure(b[k].text)) is not None]
         # "945" → "nearly 950": a number said to be approximate agrees to its last non-zero digit.
         figures_a = [f for f in figures_a if not approximated(f, new, b)]
         figures_b = [f for f in figures_b if not approximated(f, lost, a)]

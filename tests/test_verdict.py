@@ -173,6 +173,12 @@ def test_one_length_of_time_in_two_units_is_no_conflict() -> None:
     assert judge_with(a, a.replace("two days", "36 hours"), 0.95)[0] == "changed"
 
 
+def test_a_share_in_words_is_the_same_figure_as_in_digits() -> None:
+    a = "Seven percent of respondents said they would vote for him."
+    assert judge_with(a, a.replace("Seven percent", "7%"), 0.95)[0] == "reworded"
+    assert judge_with(a, a.replace("Seven percent", "8%"), 0.95)[0] == "changed"
+
+
 def test_a_change_needs_a_reason_a_reader_can_see() -> None:
     a, b = "The North Atlantic Treaty Organization has not commented.", "NATO has not commented."
     assert judge_with(a, b, 0.8) == ("reworded", ())
