@@ -635,6 +635,20 @@ def test_a_word_replaced_by_its_opposite_or_another_rank_is_a_finding(
     assert comparison.alignments[0].verdict == "changed"
 
 
+def test_an_auxiliary_is_no_added_detail(fact_extractor: FactExtractor) -> None:
+    assert findings(fact_extractor, "The vote is on Nov. 5.", "The vote will be held on November 5.") == []
+
+
+def test_two_reversals_in_one_claim_are_both_found(fact_extractor: FactExtractor) -> None:
+    a = "The board did not back the plan, and shares fell 6 percent."
+    b = "The board backed the plan, and shares rose 6 percent."
+    changes = compared(fact_extractor, a, b).changes
+    assert [(c.kind, c.detail.split(":")[0]) for c in changes] == [
+        ("negation_changed", "“did not back” → “backed”"),
+        ("negation_changed", "“fell” → “rose”"),
+    ]
+
+
 def test_a_rank_only_one_side_gives_is_not_a_dropped_number(fact_extractor: FactExtractor) -> None:
     a = "For the first time, the council voted to close the harbour road."
     got = findings(fact_extractor, a, "The council voted to close the harbour road.")

@@ -77,14 +77,13 @@ def _opposites(x: Alignment, sentences: Mapping[str, Sentence]) -> list[FactChan
     "approved" → "rejected" (``negation_changed``), or "morning" → "evening" (``date_changed``).
 
     Only lower-case words are compared (a name is compared as a name), the other side must not
-    use the word itself anywhere, and both sides must hold as many negative words besides, so
-    "rose" → "did not fall" says the same thing.
+    use the word itself anywhere, and the two clauses holding them must hold as many negative
+    words besides, so "rose" → "did not fall" says the same thing (and "did not confirm the
+    report, and shares fell" → "confirmed the report, and shares rose" reverses two things).
     """
     out: list[FactChange] = []
     words_a = {fold_token(t.text) for t in x.a_tokens}
     words_b = {fold_token(t.text) for t in x.b_tokens}
-    if _negative_words(x.a_tokens, skip=_OPPOSITE_OF) != _negative_words(x.b_tokens, skip=_OPPOSITE_OF):
-        return out
     if _roles_swapped(x.a_tokens, x.b_tokens):
         return out  # "Jones lost to Smith" → "Smith beat Jones": the opposite word keeps the claim
     told: set[tuple[str, str]] = set()
@@ -103,6 +102,9 @@ def _opposites(x: Alignment, sentences: Mapping[str, Sentence]) -> list[FactChan
                     continue
                 if _FORMS.get(wa, {wa}) & words_b or _FORMS.get(wb, {wb}) & words_a:
                     continue  # "rose ... before falling" → "fell ... after rising": both still there
+                negatives_a = _negative_words(_clause(x.a_tokens, ta), skip=_OPPOSITE_OF)
+                if negatives_a != _negative_words(_clause(x.b_tokens, tb), skip=_OPPOSITE_OF):
+                    continue
                 told.add((wa, wb))
                 before, after = _word_fact(ta, x.a, sentences), _word_fact(tb, x.b, sentences)
                 what = "part of the day changed" if kind == "date_changed" else "opposite words"
@@ -110,6 +112,17 @@ def _opposites(x: Alignment, sentences: Mapping[str, Sentence]) -> list[FactChan
                     _change(kind, before.sentence, after.sentence, before, after, f"“{ta.text}” → “{tb.text}”: {what}")
                 )
     return out
+
+
+def _clause(tokens: Sequence[Token], tok: Token) -> Sequence[Token]:
+    """The tokens of ``tok``'s clause: between the punctuation marks around it."""
+    k = next(i for i, t in enumerate(tokens) if t is tok)
+    start = next((i + 1 for i in range(k - 1, -1, -1) if tokens[i].text in _CLAUSE_MARKS), 0)
+    end = next((i for i in range(k + 1, len(tokens)) if tokens[i].text in _CLAUSE_MARKS), len(tokens))
+    return tokens[start:end]
+
+
+_CLAUSE_MARKS = frozenset(",;:.!?—–()")
 
 
 def _roles_swapped(a: Sequence[Token], b: Sequence[Token]) -> bool:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping, Sequence
 
-from compare.classify.common import _STOP, _change
+from compare.classify.common import _STOP as _FUNCTION_WORDS
+from compare.classify.common import _change
 from compare.diff import fold as fold_token
 from compare.diff import token_text
 from compare.facts import COMPOUND_UNITS, fold
@@ -36,6 +37,11 @@ def _quotes(fa: list[Fact], fb: list[Fact], a0: str, b0: str) -> list[FactChange
             out.append(_change("fact_dropped", q.sentence, b0, q, None, "quote not in B"))
     out += [_change("fact_added", a0, o.sentence, None, o, "quote not in A") for k, o in enumerate(qb) if k not in used]
     return out
+
+
+#: Words that carry no detail of their own: function words, and auxiliaries and modals ("The
+#: election is Nov. 5" → "will be held on November 5" adds no detail; tense is compared apart).
+_STOP_WORDS = _FUNCTION_WORDS | frozenset("will would shall should can could may might must do does did".split())
 
 
 def _quote_likeness(x: str, y: str) -> float:
@@ -86,7 +92,7 @@ def _details(x: Alignment, fa: list[Fact], fb: list[Fact], sentences: Mapping[st
 
 
 def _content(tokens: Sequence[Token]) -> int:
-    return sum(1 for t in tokens if t.text[0].isalnum() and fold_token(t.text) not in _STOP)
+    return sum(1 for t in tokens if t.text[0].isalnum() and fold_token(t.text) not in _STOP_WORDS)
 
 
 def _runs(
@@ -113,7 +119,7 @@ def _runs(
     run: list[int] = []
     for k, tok in enumerate(tokens):
         same = not run or sentence_of(tokens[run[0]]) == sentence_of(tok)
-        bridge = bool(run) and k + 1 in changed and fold_token(tok.text) in _STOP
+        bridge = bool(run) and k + 1 in changed and fold_token(tok.text) in _STOP_WORDS
         if same and (open_at(k) or (bridge and not any(s <= tok.start < e for s, e in walls))):
             run.append(k)
             continue
@@ -123,11 +129,11 @@ def _runs(
 
 
 def _as_detail(tokens: Sequence[Token], run: list[int], others: set[str], sentence_of) -> list[Fact]:  # type: ignore[no-untyped-def]
-    while run and (not tokens[run[-1]].text[0].isalnum() or fold_token(tokens[run[-1]].text) in _STOP):
+    while run and (not tokens[run[-1]].text[0].isalnum() or fold_token(tokens[run[-1]].text) in _STOP_WORDS):
         run = run[:-1]
     while run and not tokens[run[0]].text[0].isalnum():
         run = run[1:]
-    content = [tokens[k] for k in run if tokens[k].text[0].isalnum() and fold_token(tokens[k].text) not in _STOP]
+    content = [tokens[k] for k in run if tokens[k].text[0].isalnum() and fold_token(tokens[k].text) not in _STOP_WORDS]
     if len(content) < 2:
         return []
     missing = [t for t in content if fold_token(t.text)[:5] not in others]
