@@ -121,10 +121,17 @@ def decode_detected(data: bytes, where: str, declared: str | None = None) -> tup
     >>> text = "Mayor Ana Muñoz said on Monday that the city would close the old bridge, a spokesman told reporters. "
     >>> decode_detected((text + "The bridge carries 12,000 cars a day.").encode("latin-1"), "a.txt")[1]
     'cp1252'
+    >>> decode_detected("Troops left.".encode("utf-16"), "a.txt")
+    ('Troops left.', 'utf-16')
     """
     for magic, kind in _MAGIC.items():
         if data.startswith(magic):
             raise InputError(f"{where}: this is {kind}, not article text")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte order mark ("Unicode" on Windows)
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{where}: marked as UTF-16 but not valid UTF-16") from exc
     if b"\x00" in data[:8192]:
         raise InputError(f"{where}: binary file (contains NUL bytes), not article text")
     for encoding in (declared, "utf-8-sig"):

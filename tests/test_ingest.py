@@ -66,6 +66,15 @@ def test_legacy_encodings_are_decoded(tmp_path: Path) -> None:
     assert read_article(path, "A").text == text
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_with_its_byte_order_mark_is_text_not_binary(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "unicode.txt"
+    text = "The minister’s visit was cancelled, officials said.\nRepairs began on Monday.\n"
+    bom = {"utf-16": b"", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}[encoding]
+    path.write_bytes(bom + text.encode(encoding))
+    assert read_article(path, "A").text == text
+
+
 def test_invalid_json_and_dates(tmp_path: Path) -> None:
     path = tmp_path / "a.json"
     path.write_text("{not json")
