@@ -332,7 +332,26 @@ def _is_navigation(line: str, links: set[str], link_words: set[str]) -> bool:
     if key in links:
         return True
     words = _WORDS.findall(key)
-    return bool(words) and not _SENTENCE_END.search(line) and all(w in link_words for w in words)
+    if not words or _SENTENCE_END.search(line):
+        return False
+    return all(w in link_words for w in words) or _joined_links(key, links)
+
+
+def _joined_links(key: str, links: set[str]) -> bool:
+    """Whether ``key`` is link texts run together without spaces ("HomeNews" from adjacent links).
+
+    >>> _joined_links("homenews", {"home", "news"}), _joined_links("homeward", {"home", "news"})
+    (True, False)
+    """
+    squeezed = key.replace(" ", "")
+    if len(squeezed) > 300:
+        return False
+    parts = {link.replace(" ", "") for link in links}
+    ends = {0}  # prefixes of ``squeezed`` made of whole link texts
+    for i in range(1, len(squeezed) + 1):
+        if any(squeezed[j:i] in parts for j in ends if j < i):
+            ends.add(i)
+    return len(squeezed) in ends
 
 
 def _link_texts(tree: Any) -> set[str]:

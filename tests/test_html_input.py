@@ -83,10 +83,16 @@ def test_script_style_and_tables_nested_a_thousand_deep(tmp_path: Path) -> None:
     assert any("nested over 255 levels deep" in w for w in article.warnings)
 
 
-def test_a_page_of_navigation_only_is_no_content(tmp_path: Path) -> None:
-    links = "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(40))
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<nav><ul>" + "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(40)) + "</ul></nav>",
+        "<nav><a href='/'>Home</a><a href='/n'>News</a></nav><footer>© 2024</footer>",  # links run together
+    ],
+)
+def test_a_page_of_navigation_only_is_no_content(tmp_path: Path, body: str) -> None:
     path = tmp_path / "nav.html"
-    path.write_text(f"<html><head><title>Home</title></head><body><nav><ul>{links}</ul></nav></body></html>")
+    path.write_text(f"<html><head><title>Home</title></head><body>{body}</body></html>")
     with pytest.raises(NoContentError, match=rf"{path}: the page holds only navigation links"):
         read_article(path, "A")
 
