@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -144,4 +145,20 @@ class Config:
                 changes[name] = float(value)
             elif not isinstance(value, expected):
                 raise ConfigError(f"config key {name!r} must be {expected.__name__}")
+            low, high = _RANGES.get(name, (-math.inf, math.inf))
+            if not low <= changes[name] <= high:
+                raise ConfigError(f"config key {name!r} must be between {low:g} and {high:g}, not {value}")
         return replace(self, **changes)
+
+
+#: Allowed values of the settings that are cosines, shares or counts (the verdict weights are any number).
+_RANGES: dict[str, tuple[float, float]] = {
+    **dict.fromkeys(
+        "link_threshold clause_threshold clause_explained clause_margin clause_gain join_floor join_share "
+        "support_cosine identical_ratio figure_tolerance story_floor".split(),
+        (0.0, 1.0),
+    ),
+    "join_reach": (1, 10),
+    "support_window": (0, 100),
+    "anchor_words": (0, 100),
+}
