@@ -203,8 +203,8 @@ def _sweep(docs: Sequence[swipe.Doc], embedder: Embedder, config: Config) -> dic
         rows[f"join_floor={t}"] = swipe.evaluate(docs, swipe.pipeline_aligner(embedder, changed))
     changed = config.updated(join_reach=1)
     rows["join_reach=1"] = swipe.evaluate(docs, swipe.pipeline_aligner(embedder, changed))
-    rows["no joined merges (join_share=9)"] = swipe.evaluate(
-        docs, swipe.pipeline_aligner(embedder, config.updated(join_share=9.0))
+    rows["no joined merges (join_share=1)"] = swipe.evaluate(  # only an exact match would close the whole gap
+        docs, swipe.pipeline_aligner(embedder, config.updated(join_share=1.0))
     )
     return rows
 
