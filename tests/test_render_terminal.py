@@ -31,3 +31,19 @@ def test_colour_report_marks_changes_with_styles_not_brackets() -> None:
     assert "\x1b[" in text
     plain = re.sub(r"\x1b\[[0-9;]*m", "", text)
     assert "{+six+}" not in plain and "six" in plain
+
+
+def test_article_text_is_printed_verbatim_not_read_as_markup() -> None:
+    from compare.ingest import Metadata, from_text
+
+    a = from_text(
+        "The council closed the harbour road after the storm.\n\n"
+        "Officials said “[the agency] will not comment” on the [bold] plan [/] today.",
+        "A",
+        Metadata("[bold]Daily[/bold]", None),
+    )
+    b = replace(from_text("The council closed the harbour road after the storm.", "B"), source="x [draft].txt")
+    text = render_terminal(compare_articles([a, b], FakeEmbedder()), width=200, color=True)
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", text)
+    assert "“[the agency] will not comment” on the [bold] plan [/] today." in plain
+    assert "[bold]Daily[/bold] (A)" in plain and "x [draft].txt" in plain

@@ -89,7 +89,7 @@ def _print_dropped_added(console: Console, comparison: Comparison) -> None:
             for x in rows:
                 ids = x.a if side == "a" else x.b
                 text = " ".join(comparison.sentence(i).text for i in ids)
-                grid.add_row(", ".join(ids), " ".join(text.split()))
+                grid.add_row(", ".join(ids), Text(" ".join(text.split())))  # Text: article text is no markup
             console.print(grid)
             console.print()
 
@@ -128,7 +128,7 @@ def _header(comparison: Comparison) -> Panel:
     for result in comparison.articles:
         art = result.article
         published = art.published.isoformat() if art.published else "date unknown"
-        grid.add_row(Text(art.id, style="bold"), Text(art.outlet, style="bold"), published, art.url or art.source)
+        grid.add_row(Text(art.id, style="bold"), Text(art.outlet, style="bold"), published, Text(art.url or art.source))
     parts: list[Text | Table] = [grid, Text(""), Text(summary_line(comparison))]
     if comparison.changes:
         parts.append(Text(findings_line(comparison)))
@@ -145,8 +145,8 @@ def _claims(comparison: Comparison, rows: list[Alignment], markers: bool) -> Tab
     table = Table(box=box.SIMPLE_HEAD, show_lines=False, expand=True, pad_edge=False)
     table.add_column("A → B", no_wrap=True, style="bold")
     table.add_column("verdict", no_wrap=True)
-    table.add_column(f"{a.outlet} (A)", ratio=1)
-    table.add_column(f"{b.outlet} (B)", ratio=1)
+    table.add_column(Text(f"{a.outlet} (A)"), ratio=1)
+    table.add_column(Text(f"{b.outlet} (B)"), ratio=1)
     for x in rows:
         verdict = Text(x.verdict, style=_VERDICT_STYLE[x.verdict])
         verdict.append(f"\n{x.score:.2f}", style="dim")
