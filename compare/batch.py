@@ -167,7 +167,11 @@ def read_rows(path: Path) -> list[Row]:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot read the batch file: {exc}") from exc
     base = path.parent
-    rows = list(_csv_rows(text, base) if path.suffix.lower() == ".csv" else _jsonl_rows(text, base))
+    is_csv = path.suffix.lower() == ".csv"
+    if not is_csv and text.strip() and not any(_looks_like_row(line) for line in text.splitlines()):
+        # Prose (an article given by mistake) would otherwise be one failed row per paragraph.
+        raise InputError(f"{path}: not a batch file: no line is a JSON row (a CSV batch file must be named .csv)")
+    rows = list(_csv_rows(text, base) if is_csv else _jsonl_rows(text, base))
     if not rows:
         raise InputError(f"{path}: the batch file has no rows")
     return _unique(rows)
@@ -187,6 +191,10 @@ def run_batch(
     and only if some row is left to do. On Dask (``options.workers`` or ``options.scheduler``)
     it is called once on each worker, so it must be picklable (:class:`ModelOptions` is).
     """
+    if options.output is not None:
+        from compare.output import check_folder
+
+        check_folder(options.output)  # before the models load
     done = _finished(options.output, options.retry_failed)
     todo = [row for row in rows if row.id not in done]
     if not todo:
@@ -324,6 +332,15 @@ def _jsonl_rows(text: str, base: Path) -> Iterator[Row]:
             yield Row(row_id, error=str(exc))
 
 
+def _looks_like_row(line: str) -> bool:
+    """Whether a line is JSON, or meant to be a JSON object (a broken row is a row error)."""
+    try:
+        json.loads(line)
+    except json.JSONDecodeError:
+        return line.lstrip().startswith("{")
+    return True
+
+
 def _source(obj: Any, base: Path, where: str) -> Source:
     if not isinstance(obj, dict):
         raise InputError(f"{where}: an article must be a JSON object")
@@ -397,8 +414,8 @@ def _unique(rows: list[Row]) -> list[Row]:
 
 def _finished(output: Path | None, retry_failed: bool) -> set[str]:
     """Ids already in the output file (after cutting a half-written last line)."""
-    if output is None or not output.exists():
-        return set()
+    if output is None or not output.is_file():
+        return set()  # nothing yet, or a device or a FIFO: nothing to resume from (and no reading it)
     try:
         data = output.read_bytes()
     except OSError as exc:
@@ -457,8 +474,16 @@ class _Sink:
 
     def write(self, lines: list[str]) -> None:
         target = self._file or self.stream
-        target.write("".join(line + "\n" for line in lines))
-        target.flush()
+        try:
+            target.write("".join(line + "\n" for line in lines))
+            target.flush()
+        except BrokenPipeError:
+            raise  # the reader is gone (| head): the command line ends quietly
+        except OSError as exc:
+            from compare.errors import OutputError
+
+            where = self.output or "standard output"
+            raise OutputError(f"{where}: cannot write the results: {exc.strerror or exc}") from exc
 
     def __exit__(self, *exc: object) -> None:
         if self._file is not None:
@@ -476,7 +501,7 @@ class _Progress:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
             self._bar = Progress(
-                TextColumn("{task.description}"),
+                TextColumn("{task.description}", markup=False),  # a row id is not rich markup
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeRemainingColumn(),

@@ -8,6 +8,7 @@ many pairs. :class:`DefaultGroup` routes any first argument that is not a comman
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 from collections.abc import Callable, Sequence
@@ -19,7 +20,7 @@ import click
 
 from compare.config import Config
 from compare.embed import BACKENDS, BUNDLED
-from compare.errors import BatchRowsFailed, CompareError
+from compare.errors import BatchRowsFailed, CompareError, OutputError
 from compare.ingest import Metadata, parse_date, read_source
 from compare.models import Comparison
 
@@ -30,8 +31,48 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 FORMATS = ("terminal", "json", "html", "csv", "parquet", "jsonl")
+#: The formats of ``compare many``.
+MANY_FORMATS = ("terminal", "json", "html")
 #: Formats that write two tables beside ``-o NAME.EXT``: NAME.claims.EXT and NAME.findings.EXT.
 TABLE_FORMATS = ("csv", "parquet")
+#: The format ``-o FILE`` implies by its extension when ``-f`` is not given (else terminal).
+FORMAT_OF_SUFFIX = {
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+    ".csv": "csv",
+    ".parquet": "parquet",
+    ".jsonl": "jsonl",
+}
+_SCHEDULER = re.compile(r"(?:[A-Za-z][\w+.-]*://)?(?:\[[0-9A-Fa-f:.]+\]|[^\s/:\[\]]+):(\d{1,5})")
+
+
+class OutputPath(click.Path):
+    """``-o FILE``: a file path, never empty (``Path("")`` would be the current folder)."""
+
+    def __init__(self) -> None:
+        super().__init__(path_type=Path, dir_okay=False)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if value == "":
+            self.fail("the output path is empty", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+def _format(fmt: str | None, output: Path | None, formats: Sequence[str]) -> str:
+    """``-f`` when given, else the one ``-o``'s extension names, else terminal."""
+    if fmt is not None:
+        return fmt
+    implied = FORMAT_OF_SUFFIX.get(output.suffix.lower(), "terminal") if output is not None else "terminal"
+    return implied if implied in formats else "terminal"
+
+
+def _scheduler(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A Dask scheduler address, [PROTOCOL://]HOST:PORT, checked before any work."""
+    match = _SCHEDULER.fullmatch(value) if value is not None else None
+    if value is not None and not (match and 0 < int(match.group(1)) < 65536):
+        raise click.BadParameter(f"{value!r} is not [PROTOCOL://]HOST:PORT, e.g. tcp://10.0.0.5:8786")
+    return value
 
 
 def _per_article(values: Sequence[str], n: int, option: str) -> list[str | None]:
@@ -152,15 +193,15 @@ def _terminal_options(command: F) -> F:
     "--format",
     "fmt",
     type=click.Choice(FORMATS),
-    default="terminal",
-    show_default=True,
-    help="Report format: html is one self-contained page; csv and parquet write two tables "
-    "(NAME.claims.EXT, NAME.findings.EXT) beside -o NAME.EXT; jsonl is both tables, one row a line.",
+    default=None,
+    help="Report format (default: the one -o FILE's extension names, else terminal): html is one "
+    "self-contained page; csv and parquet write two tables (NAME.claims.EXT, NAME.findings.EXT) beside "
+    "-o NAME.EXT; jsonl is both tables, one row a line.",
 )
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=OutputPath(),
     help="Write the report to this file (atomically) instead of standard output.",
 )
 @_model_options
@@ -174,7 +215,7 @@ def pair(
     published: tuple[str, ...],
     url: tuple[str, ...],
     language: tuple[str, ...],
-    fmt: str,
+    fmt: str | None,
     output: Path | None,
     model: str | None,
     config_path: Path | None,
@@ -204,7 +245,7 @@ def pair(
             outlet,
             published,
             url,
-            fmt,
+            _format(fmt, output, FORMATS),
             output,
             model,
             config_path,
@@ -229,6 +270,8 @@ def _exit_on_errors(run: Callable[[], None]) -> None:
         sys.exit(exc.exit_code)
     except click.ClickException:
         raise  # click prints usage errors itself, with exit code 2
+    except BrokenPipeError:
+        raise  # the reader of standard output is gone (| head): click ends quietly, with exit code 1
     except KeyboardInterrupt:
         click.echo("compare: interrupted", err=True)
         sys.exit(130)
@@ -294,7 +337,17 @@ def _run(
     if output:
         write_atomic(output, text)
     else:
+        _echo_report(text)
+
+
+def _echo_report(text: str) -> None:
+    """The report on standard output; a full disk there is exit 7, as for ``-o``."""
+    try:
         click.echo(text, nl=False)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(f"standard output: cannot write the report: {exc.strerror or exc}") from exc
 
 
 def _models(model: str, backend: str, facts: bool, cache: bool) -> tuple[Embedder, FactExtractor | None]:
@@ -387,21 +440,21 @@ main.add_command(pair)
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(["terminal", "json", "html"]),
-    default="terminal",
-    show_default=True,
-    help="Report format: the terminal report, the compare-provenance/1 JSON document, or a self-contained HTML page.",
+    type=click.Choice(MANY_FORMATS),
+    default=None,
+    help="Report format: the terminal report, the compare-provenance/1 JSON document, or a self-contained HTML page "
+    "(default: the one -o FILE's extension names, else terminal).",
 )
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=OutputPath(),
     help="Write the report to this file (atomically) instead of standard output.",
 )
 @click.option(
     "--json",
     "json_path",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=OutputPath(),
     metavar="FILE",
     help="Also write the JSON document to FILE (atomically), beside the terminal report.",
 )
@@ -414,7 +467,7 @@ def many(
     published: tuple[str, ...],
     url: tuple[str, ...],
     language: tuple[str, ...],
-    fmt: str,
+    fmt: str | None,
     output: Path | None,
     json_path: Path | None,
     model: str | None,
@@ -472,9 +525,10 @@ def many(
 
         if json_path is not None:
             write_atomic(json_path, render_json(provenance))
-        if fmt == "json":
+        form = _format(fmt, output, MANY_FORMATS)
+        if form == "json":
             text = render_json(provenance)
-        elif fmt == "html":
+        elif form == "html":
             from compare.render.provenance_html import render_provenance_html
 
             text = render_provenance_html(provenance)
@@ -486,7 +540,7 @@ def many(
         if output:
             write_atomic(output, text)
         else:
-            click.echo(text, nl=False)
+            _echo_report(text)
 
     _exit_on_errors(run)
 
@@ -496,7 +550,7 @@ def many(
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=OutputPath(),
     help="Append one JSON line per pair to this file, and resume from it: rows already there are skipped "
     "(default: standard output).",
 )
@@ -521,6 +575,7 @@ def many(
     "--scheduler",
     default=None,
     metavar="ADDRESS",
+    callback=_scheduler,
     help="Run rows on a running Dask scheduler (tcp://host:8786); its workers need compare installed and "
     "the same files.",
 )

@@ -79,12 +79,36 @@ class Fetched:
 
 
 def is_url(source: str) -> bool:
-    """Whether a command-line source is a web address rather than a file.
+    """Whether a command-line source is a URL rather than a file.
+
+    Any ``SCHEME://`` counts, so that :func:`fetch` can say an ``ftp://`` address is not
+    fetched, instead of a file named ``ftp:/x/y`` not being found.
 
     >>> is_url("https://example.org/story"), is_url("story.html"), is_url("HTTP://EXAMPLE.ORG")
     (True, False, True)
+    >>> is_url("ftp://example.org/story"), is_url("notes: a://b.txt")
+    (True, False)
     """
-    return re.match(r"(?i)https?://", source) is not None
+    return re.match(r"[A-Za-z][A-Za-z0-9+.-]+://", source) is not None
+
+
+def check_url(url: str) -> None:
+    """Refuse, as :class:`~compare.errors.InputError`, a URL that is not http(s) or has no host.
+
+    >>> check_url("ftp://example.org/story")
+    Traceback (most recent call last):
+    ...
+    compare.errors.InputError: ftp://example.org/story: unsupported URL scheme 'ftp' (only http and https are fetched)
+    """
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - parsing the port is what checks it
+    except ValueError as exc:
+        raise InputError(f"{url}: not a web address this tool can fetch ({exc})") from exc
+    if parts.scheme.lower() not in ("http", "https"):
+        raise InputError(f"{url}: unsupported URL scheme {parts.scheme!r} (only http and https are fetched)")
+    if not parts.hostname:
+        raise InputError(f"{url}: not a web address this tool can fetch (no host)")
 
 
 def fetch(url: str, options: FetchOptions = FetchOptions()) -> Fetched:
@@ -97,6 +121,7 @@ def fetch(url: str, options: FetchOptions = FetchOptions()) -> Fetched:
     """
     import httpx
 
+    check_url(url)
     timeout = httpx.Timeout(options.timeout, connect=min(options.timeout, 10.0))
     headers = {"User-Agent": _USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.8,*/*;q=0.1"}
     try:

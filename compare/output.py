@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -22,11 +23,28 @@ def check_folder(path: Path) -> None:
 
 
 def write_atomic_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
+    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename.
+
+    A symlink is followed: its target gets the new file, and the link stays. A path that is
+    not a regular file (``/dev/null``, a FIFO, ``/dev/stdout``) is written to directly.
+    """
     check_folder(path)
-    folder = path.parent if str(path.parent) else Path()
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        mode = path.stat().st_mode  # follows links, /proc's to pipes and terminals included
+    except FileNotFoundError:
+        mode = stat.S_IFREG  # a new file (or a link to one)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+    if stat.S_ISDIR(mode):
+        raise OutputError(f"{path}: is a folder")
+    if not stat.S_ISREG(mode):
+        # CAUTION: renaming over a device or a FIFO would replace it with a regular file
+        # (as root, /dev/null itself); there is nothing to be atomic about in a stream.
+        _write_through(path, data)
+        return
+    target = Path(os.path.realpath(path))
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
         raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
     try:
@@ -34,9 +52,17 @@ def write_atomic_bytes(path: Path, data: bytes) -> None:
         os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        Path(tmp).replace(path)
+        Path(tmp).replace(target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+
+
+def _write_through(path: Path, data: bytes) -> None:
+    try:
+        with path.open("wb") as handle:
+            handle.write(data)
+    except OSError as exc:
         raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
 
 

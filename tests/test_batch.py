@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from compare.batch import BatchOptions, BatchSummary, read_rows, run_batch
-from compare.errors import InputError
+from compare.errors import InputError, OutputError
 from compare.fetch import FetchOptions
 from compare.render.jsondoc import to_dict
 from tests.conftest import TEST_FIXTURES, FakeEmbedder
@@ -277,3 +277,28 @@ def test_cli_batch_with_workers_matches_the_sequential_run(rows_file: Path, tmp_
     assert outputs["seq"] == outputs["dask"] and len(outputs["seq"]) == 4
     result = CliRunner().invoke(main, ["batch", str(rows_file), "--workers", "2", "--scheduler", "tcp://x:1"])
     assert result.exit_code == 2 and "not both" in result.stderr
+
+
+def test_a_file_with_no_json_line_is_not_a_batch_file(tmp_path: Path) -> None:
+    prose = tmp_path / "original.txt"
+    prose.write_text(ORIGINAL, encoding="utf-8")
+    with pytest.raises(InputError, match="not a batch file: no line is a JSON row"):
+        read_rows(prose)
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text('{not json\n{"id": "x", "articles": [{"text": "a"}, {"text": "b"}]}\n', encoding="utf-8")
+    assert [bool(row.error) for row in read_rows(mixed)] == [True, False]
+
+
+def test_row_ids_in_the_progress_bar_are_not_markup(tmp_path: Path) -> None:
+    rows = write_jsonl(tmp_path / "pairs.jsonl", [{"id": "case [/]", "articles": [{"text": "a"}, {"text": "b"}]}])
+    summary, _, out = run(rows, None, progress=True)
+    assert summary.done + summary.failed == 1 and '"case [/]"' in out
+
+
+def test_a_missing_output_folder_fails_before_the_models_load(rows_file: Path, tmp_path: Path) -> None:
+    def never() -> tuple[FakeEmbedder, None]:
+        raise AssertionError("the models loaded before the output folder was checked")
+
+    target = tmp_path / "nodir" / "b.jsonl"
+    with pytest.raises(OutputError, match=r"folder .*nodir does not exist"):
+        run_batch(read_rows(rows_file), never, BatchOptions(output=target))

@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+import errno
+import io
 import json
+import os
+import stat
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -154,3 +159,133 @@ def test_a_pair_run_does_not_import_dask(tmp_path: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
     assert done.stdout.strip() == "False False"
+
+
+# -- where the report goes ----------------------------------------------------------------
+
+
+def fifo_reader(path: Path) -> tuple[threading.Thread, list[bytes]]:
+    """A thread that reads everything written into the FIFO ``path``, as a shell pipe would."""
+    got: list[bytes] = []
+
+    def read() -> None:
+        with path.open("rb") as fifo:
+            got.append(fifo.read())
+
+    thread = threading.Thread(target=read, daemon=True)
+    thread.start()
+    return thread, got
+
+
+def test_output_into_a_fifo_writes_into_it_and_keeps_it(tmp_path: Path) -> None:
+    fifo = tmp_path / "report.pipe"
+    os.mkfifo(fifo)
+    thread, got = fifo_reader(fifo)
+    code, _, err = run(ORIGINAL, REWRITE, "-f", "json", "-o", str(fifo))
+    thread.join(5)
+    if thread.is_alive():  # nothing opened the FIFO for writing: let the reader go
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        thread.join(5)
+    assert code == 0, err
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)  # not replaced by a regular file
+    assert json.loads(got[0])["schema"] == "compare/1"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.pipe"]  # no temporary file left
+
+
+def test_output_through_a_symlink_writes_its_target(tmp_path: Path) -> None:
+    (tmp_path / "reports").mkdir()
+    target = tmp_path / "reports" / "real.json"
+    target.write_text("old\n")
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    code, _, err = run(ORIGINAL, REWRITE, "-f", "json", "-o", str(link))
+    assert code == 0, err
+    assert link.is_symlink() and link.readlink() == target
+    assert json.loads(target.read_text(encoding="utf-8"))["schema"] == "compare/1"
+    assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == ["real.json"]
+
+
+def test_a_folder_as_output_is_an_error(tmp_path: Path) -> None:
+    from compare.errors import OutputError
+    from compare.output import write_atomic
+
+    with pytest.raises(OutputError, match="is a folder"):
+        write_atomic(tmp_path, "text")
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("r.json", "json"), ("r.html", "html"), ("R.HTM", "html"), ("r.jsonl", "jsonl"), ("r.txt", "terminal")],
+)
+def test_the_format_follows_the_output_extension(tmp_path: Path, name: str, key: str) -> None:
+    target = tmp_path / name
+    code, _, err = run(ORIGINAL, REWRITE, "-o", str(target))
+    assert code == 0, err
+    text = target.read_text(encoding="utf-8")
+    looks = {
+        "json": lambda: json.loads(text)["schema"] == "compare/1",
+        "html": lambda: text.lstrip().lower().startswith("<!doctype html"),
+        "jsonl": lambda: all(json.loads(line) for line in text.splitlines()),
+        "terminal": lambda: text.startswith("╭─ compare"),
+    }
+    assert looks[key]()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_table_formats_follow_the_output_extension_and_f_wins(tmp_path: Path, fmt: str) -> None:
+    code, _, err = run(ORIGINAL, REWRITE, "-o", str(tmp_path / f"r.{fmt}"))
+    assert code == 0, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"r.claims.{fmt}", f"r.findings.{fmt}"]
+    code, _, err = run(ORIGINAL, REWRITE, "-f", "terminal", "-o", str(tmp_path / "t.json"))
+    assert code == 0, err
+    assert (tmp_path / "t.json").read_text(encoding="utf-8").startswith("╭─ compare")
+
+
+def test_many_follows_the_output_extension(tmp_path: Path) -> None:
+    target = tmp_path / "p.json"
+    code, _, err = run("many", ORIGINAL, REWRITE, "--no-facts", "-o", str(target))
+    assert code == 0, err
+    assert json.loads(target.read_text(encoding="utf-8"))["schema"].startswith("compare-provenance/")
+
+
+@pytest.mark.parametrize("command", [[ORIGINAL, REWRITE], ["many", ORIGINAL, REWRITE], ["batch", ORIGINAL]])
+def test_an_empty_output_path_is_a_usage_error(command: list[str]) -> None:
+    code, _, err = run(*command, "-o", "")
+    assert code == 2 and "the output path is empty" in err and "Traceback" not in err
+
+
+class _FullDisk(io.RawIOBase):
+    """A standard output on a full disk, as /dev/full is."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: object) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def test_a_full_disk_on_stdout_is_exit_7(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BufferedWriter(_FullDisk()), encoding="utf-8"))
+    with pytest.raises(SystemExit) as info:
+        main.main([ORIGINAL, REWRITE, "-f", "json"], prog_name="compare")
+    err = capsys.readouterr().err
+    assert info.value.code == 7
+    assert err == "compare: error: standard output: cannot write the report: No space left on device\n"
+
+
+def test_a_closed_pipe_on_stdout_ends_quietly() -> None:
+    probe = (
+        "import compare.embed\n"
+        "from tests.conftest import FakeEmbedder\n"
+        "compare.embed.OnnxEmbedder = lambda model=None, **_: FakeEmbedder()\n"
+        "from compare.cli import main\n"
+        f"main([{ORIGINAL!r}, {REWRITE!r}, '-f', 'html', '--no-facts', '--no-cache'], prog_name='compare')\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", probe], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, text=True
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader is gone before the report is written, as `| head -1` soon is
+    err = proc.stderr.read()
+    code = proc.wait(60)
+    assert code == 1 and err == ""

@@ -248,3 +248,36 @@ def test_help_explains_both_commands() -> None:
     assert code == 0 and "--retry-failed" in out and "--reports" in out
     code, out, _ = run("pair", ORIGINAL, REWRITE, "--no-facts", "-f", "json")
     assert code == 0 and json.loads(out)["schema"] == "compare/1"
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("http://[bad", "compare: error: http://[bad: not a web address this tool can fetch (Invalid IPv6 URL)\n"),
+        ("ftp://x/y", "compare: error: ftp://x/y: unsupported URL scheme 'ftp' (only http and https are fetched)\n"),
+    ],
+)
+def test_malformed_and_unsupported_urls_are_input_errors(source: str, message: str) -> None:
+    code, out, err = run(source, REWRITE)
+    assert (code, out, err) == (3, "", message)
+
+
+@pytest.mark.parametrize("address", ["nonsense", "tcp://host", "tcp://host:port", "tcp://host:99999"])
+def test_batch_with_a_bad_scheduler_address_is_a_usage_error(tmp_path: Path, address: str) -> None:
+    pairs = batch_file(tmp_path, n=1, bad=-1)
+    code, out, err = run("batch", str(pairs), "--scheduler", address)
+    assert code == 2 and out == "" and "HOST:PORT" in err and "internal error" not in err
+
+
+def test_batch_into_a_missing_folder_says_so_before_any_work(tmp_path: Path) -> None:
+    pairs = batch_file(tmp_path, n=1, bad=-1)
+    target = tmp_path / "nodir" / "b.jsonl"
+    code, out, err = run("batch", str(pairs), "-o", str(target))
+    assert (code, out) == (7, "")
+    assert err == f"compare: error: {target}: folder {target.parent} does not exist\n"
+
+
+def test_a_plain_text_file_is_not_a_batch_file() -> None:
+    code, out, err = run("batch", ORIGINAL)
+    assert (code, out) == (3, "")
+    assert err.startswith(f"compare: error: {ORIGINAL}: not a batch file") and err.count("\n") == 1

@@ -104,3 +104,18 @@ def test_archive_keeps_the_page_and_its_record(site: str, tmp_path: Path) -> Non
     assert pages[0].read_bytes() == Path("tests/fixtures/original.html").read_bytes()
     again = read_source(str(pages[0]), "A")  # the archived page reproduces the article
     assert again.text == article.text and again.published == article.published
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("http://[bad", r"^http://\[bad: not a web address this tool can fetch \(Invalid IPv6 URL\)$"),
+        ("http:///story", r"^http:///story: not a web address this tool can fetch \(no host\)$"),
+        ("ftp://x/y", r"^ftp://x/y: unsupported URL scheme 'ftp' \(only http and https are fetched\)$"),
+    ],
+)
+def test_malformed_and_unsupported_urls_are_input_errors(url: str, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        fetch(url, FAST)
+    with pytest.raises(InputError, match=message):  # as typed, not read as a file path
+        read_source(url, "A")

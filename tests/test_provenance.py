@@ -379,3 +379,19 @@ def test_a_sentence_copied_word_for_word_goes_to_the_article_it_copies() -> None
         "The mayor said repairs": "B",
         "Schools in the district": "A",
     }
+
+
+def test_the_terminal_report_prints_article_text_verbatim_not_as_markup() -> None:
+    bracketed = (
+        "A water main burst under Elm Street, [the agency] said, flooding [bold] basements [/] in twelve homes.\n\n"
+        "City engineers shut the valve after three hours of work [sic].\n\n"
+        "The mayor said repairs would cost about 400,000 dollars."
+    )
+    rewrite = bracketed + "\n\nResidents were told to boil tap water until Friday."
+    a = from_text(bracketed, "A", Metadata(outlet="Wire [main]"), source="story [draft].txt")
+    b = from_text(rewrite, "B", Metadata(outlet="Daily [/]"), source="copy [/red].txt")
+    text = render_provenance(trace([a, b], FakeEmbedder()), width=200)
+    flat = " ".join(text.split())
+    for piece in ("[the agency]", "[bold] basements [/]", "[sic]", "story [draft].txt", "copy [/red].txt"):
+        assert piece in flat
+    assert "Wire [main]" in flat and "Daily [/]" in flat

@@ -145,3 +145,10 @@ def test_written_files_get_the_usual_mode(tmp_path: Path) -> None:
     os.umask(mask)
     paths = tabular.write_tables(storm(), "csv", tmp_path / "s.csv")
     assert {p.stat().st_mode & 0o777 for p in paths} == {0o666 & ~mask}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_read_table_takes_a_path_string(tmp_path: Path, fmt: str) -> None:
+    tabular.write_tables(storm(), fmt, tmp_path / f"r.{fmt}")
+    claims = tabular.read_table(str(tmp_path / f"r.claims.{fmt}"), "claims")
+    assert claims.equals(tabular.read_table(tmp_path / f"r.claims.{fmt}", "claims"))

@@ -4,6 +4,10 @@ A header (the articles and a quotable summary), the table of source links, one l
 article, each later article's sentences with where they came from, the pairs that share
 content without being a link, and how to read the rest. Directions not settled by dates carry
 a ``?`` and their reason.
+
+Every piece of text that comes from an article (sentences, outlets, file names, URLs, and the
+notes that quote them) goes in as :class:`~rich.text.Text`: a plain ``str`` would be read as
+rich markup, so "[the agency]" would vanish from a quote and "[/]" would stop the report.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ def render_provenance(provenance: Provenance, width: int = 100, color: bool = Fa
     grid.add_column(no_wrap=True, style="bold")
     grid.add_column(ratio=1)
     for art in provenance.articles:
-        grid.add_row(art.result.article.id, article_line(provenance, art))
+        grid.add_row(Text(art.result.article.id), Text(article_line(provenance, art)))
     console.print(grid)
     console.print()
     for art in provenance.articles:
@@ -54,7 +58,7 @@ def _header(provenance: Provenance) -> Panel:
     for art in provenance.articles:
         a = art.result.article
         published = a.published.isoformat() if a.published else "date unknown"
-        grid.add_row(Text(a.id, style="bold"), Text(a.outlet, style="bold"), published, a.url or a.source)
+        grid.add_row(Text(a.id, style="bold"), Text(a.outlet, style="bold"), published, Text(a.url or a.source))
     parts: list[Text | Table] = [grid, Text(""), Text(summary_line(provenance))]
     for art in provenance.articles:
         for note in art.result.notes:
@@ -81,7 +85,7 @@ def _edges(provenance: Provenance) -> Table:
             f"{e.pair.rewrite_carried:.0%}",
             f"{e.pair.rewrite_verbatim:.0%}",
             direction,
-            "\n".join(notes),
+            Text("\n".join(notes)),
         )
     return table
 
@@ -90,7 +94,7 @@ def _sentences(art: ArticleProvenance) -> Table:
     a = art.result.article
     text = {s.id: " ".join(s.text.split()) for s in art.result.news}
     table = Table(
-        title=f"{a.id} ({a.outlet}): where its sentences come from",
+        title=Text(f"{a.id} ({a.outlet}): where its sentences come from", style="bold"),
         title_justify="left",
         title_style="bold",
         box=box.SIMPLE_HEAD,
@@ -104,10 +108,10 @@ def _sentences(art: ArticleProvenance) -> Table:
     table.add_column("text", ratio=1)
     for o in art.origins:
         if o.source is None:
-            table.add_row(o.sentence, Text("its own", style="magenta"), "", "", text[o.sentence])
+            table.add_row(o.sentence, Text("its own", style="magenta"), "", "", Text(text[o.sentence]))
             continue
         how = f"{o.verdict}, {o.verbatim:.0%} verbatim"
-        table.add_row(o.sentence, f"{o.source} {'+'.join(o.matches)}", o.origin or "", how, text[o.sentence])
+        table.add_row(o.sentence, f"{o.source} {'+'.join(o.matches)}", o.origin or "", how, Text(text[o.sentence]))
     return table
 
 
@@ -122,10 +126,8 @@ def _print_other_pairs(console: Console, provenance: Provenance) -> None:
     grid.add_column(ratio=1)
     for p, note in rows:
         mark = "?" if p.uncertain else ""
-        grid.add_row(
-            f"{p.source} →{mark} {p.rewrite}",
-            f"{p.rewrite} shares {p.rewrite_carried:.0%} with {p.source} ({p.rewrite_verbatim:.0%} verbatim): {note}",
-        )
+        shares = f"{p.rewrite} shares {p.rewrite_carried:.0%} with {p.source} ({p.rewrite_verbatim:.0%} verbatim)"
+        grid.add_row(f"{p.source} →{mark} {p.rewrite}", Text(f"{shares}: {note}"))
     console.print(grid)
     console.print()
 

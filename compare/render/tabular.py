@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -145,11 +146,12 @@ def render_jsonl(comparison: Comparison) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def read_table(path: Path, table: Table) -> pd.DataFrame:
+def read_table(path: str | os.PathLike[str], table: Table) -> pd.DataFrame:
     """Read a table that :func:`write_tables` wrote (CSV or Parquet), with its dtypes restored."""
-    if path.suffix == ".parquet":
-        return pd.read_parquet(path).astype(DTYPES[table])
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    file = Path(path)
+    if file.suffix == ".parquet":
+        return pd.read_parquet(file).astype(DTYPES[table])
+    frame = pd.read_csv(file, dtype=str, keep_default_na=False, na_values=[""])
     for name in frame.columns:
         frame[name] = frame[name].map(_unguard, na_action="ignore")
     return frame.astype(DTYPES[table])
