@@ -30,6 +30,7 @@ given, so ``compare A B`` never pays for it.
 from __future__ import annotations
 
 import logging
+import signal
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -115,14 +116,31 @@ def _connect(options: BatchOptions) -> tuple[LocalCluster | None, Client]:
             return None, Client(options.scheduler, timeout="10s")  # type: ignore[no-untyped-call]
         except (OSError, TimeoutError) as exc:
             raise CompareError(f"cannot connect to the Dask scheduler at {options.scheduler}: {exc}") from exc
-    cluster = LocalCluster(  # type: ignore[no-untyped-call]
-        n_workers=options.workers or 1,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        silence_logs=logging.ERROR,
-    )
+    with _sigint_ignored():
+        cluster = LocalCluster(  # type: ignore[no-untyped-call]
+            n_workers=options.workers or 1,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
     return cluster, Client(cluster)  # type: ignore[no-untyped-call]
+
+
+@contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """SIGINT ignored while the worker processes start: they inherit that (Python keeps an
+    ignored SIGINT at start-up), so Ctrl-C at the terminal reaches only this process, which
+    closes the cluster; each worker no longer prints a KeyboardInterrupt traceback of its own.
+    (Off the main thread, where handlers cannot be set, nothing changes.)"""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _run(

@@ -302,3 +302,20 @@ def test_a_missing_output_folder_fails_before_the_models_load(rows_file: Path, t
     target = tmp_path / "nodir" / "b.jsonl"
     with pytest.raises(OutputError, match=r"folder .*nodir does not exist"):
         run_batch(read_rows(rows_file), never, BatchOptions(output=target))
+
+
+def test_worker_processes_start_with_ctrl_c_ignored() -> None:
+    # Ctrl-C reaches only the batch process, which closes the cluster: no worker prints a
+    # KeyboardInterrupt traceback of its own. A child started meanwhile inherits the ignore.
+    import signal
+    import subprocess
+    import sys
+
+    from compare.cluster import _sigint_ignored
+
+    before = signal.getsignal(signal.SIGINT)
+    probe = [sys.executable, "-c", "import signal; print(signal.getsignal(signal.SIGINT) is signal.SIG_IGN)"]
+    with _sigint_ignored():
+        assert subprocess.run(probe, capture_output=True, text=True, check=True).stdout.strip() == "True"
+    assert signal.getsignal(signal.SIGINT) is before
+    assert subprocess.run(probe, capture_output=True, text=True, check=True).stdout.strip() == "False"
