@@ -81,7 +81,20 @@ def _per_article(values: Sequence[str], n: int, option: str) -> list[str | None]
     return [*values, *([None] * (n - len(values)))]
 
 
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+
+
+def _languages(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
+    """``--language`` values, each a language code: "en", "ar", "pt-BR"."""
+    for value in values:
+        if not _LANGUAGE.fullmatch(value):
+            raise click.BadParameter(f"{value!r} is not a language code (en, ar, pt-BR, ...)")
+    return values
+
+
 def _dates(values: Sequence[str], n: int) -> list[date | None]:
+    if any(not v.strip() for v in values):
+        raise click.BadParameter("an empty date", param_hint="--published")
     try:
         return [parse_date(v, where="--published") if v else None for v in _per_article(values, n, "--published")]
     except CompareError as exc:  # a bad option value is a usage error (exit 2), not unreadable input
@@ -186,6 +199,7 @@ def _terminal_options(command: F) -> F:
     "--language",
     multiple=True,
     metavar="CODE",
+    callback=_languages,
     help="Language code (en, ar, ...), once per article (default: the page's, when a web page says).",
 )
 @click.option(
@@ -435,7 +449,7 @@ main.add_command(pair)
     help="Publication date, once per article in order; the earlier of two dated articles is the source.",
 )
 @click.option("--url", multiple=True, metavar="URL", help="Where the article was published, once per article.")
-@click.option("--language", multiple=True, metavar="CODE", help="Language code, once per article.")
+@click.option("--language", multiple=True, metavar="CODE", callback=_languages, help="Language code, once per article.")
 @click.option(
     "-f",
     "--format",

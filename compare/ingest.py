@@ -1,10 +1,10 @@
 """Reading articles: the only place that touches input files and URLs.
 
 Plain text (UTF-8, or a legacy encoding detected by charset-normalizer), JSON objects
-(``{"text": ..., "outlet": ..., "published": ..., "url": ...}``), web pages (``.html``/``.htm``
-files, HTML found in any other file, and ``http(s)://`` URLs, fetched by :mod:`compare.fetch`
-and extracted by :mod:`compare.html_input`). A text file may start with a front-matter block
-that supplies metadata::
+(``{"text": ..., "outlet": ..., "published": ..., "url": ..., "title": ..., "author": ...}``),
+web pages (``.html``/``.htm`` files, HTML found in any other file, and ``http(s)://`` URLs,
+fetched by :mod:`compare.fetch` and extracted by :mod:`compare.html_input`). A text file may
+start with a front-matter block that supplies metadata::
 
     ---
     outlet: JNS
@@ -394,6 +394,7 @@ def _from_json(
         url=string("url"),
         language=string("language"),
     )
-    return from_text(
+    article = from_text(
         obj["text"], article_id, meta.over(found), source=where, default_outlet=default_outlet, warnings=warnings
     )
+    return replace(article, title=string("title"), author=string("author"))

@@ -97,6 +97,10 @@ def test_usage_errors() -> None:
     assert code == 2 and "--outlet was given 3 times for 2 articles" in err
     code, _, err = run(ORIGINAL, REWRITE, "--published", "someday")
     assert code == 2 and "cannot read 'someday' as a date" in err
+    code, _, err = run(ORIGINAL, REWRITE, "--published", "")
+    assert code == 2 and "an empty date" in err
+    code, _, err = run(ORIGINAL, REWRITE, "--language", "123")
+    assert code == 2 and "'123' is not a language code" in err
 
 
 def test_bad_config_and_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -36,3 +36,13 @@ def test_json_document_shape() -> None:
         if x["opcodes"]:
             assert x["opcodes"][-1][2] == len(toks_a) and x["opcodes"][-1][4] == len(toks_b)
     assert doc["summary"]["carried"] == 4 and doc["summary"]["a_claims"] == 5
+
+
+def test_a_pages_headline_byline_and_language_are_in_the_document(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = tmp_path / "a.json"
+    text = "The council closed the harbour road after the storm damaged the sea wall on Monday."
+    page.write_text(json.dumps({"text": text, "title": "Road Closed", "author": "Jane Doe", "language": "en"}))
+    a, b = load_article(page, "A"), load_article(TEST_FIXTURES / "rewrite.txt", "B")
+    art = json.loads(render_json(compare_articles([a, b], FakeEmbedder())))["articles"]
+    got = [(x["title"], x["author"], x["language"]) for x in art]
+    assert got == [("Road Closed", "Jane Doe", "en"), (None, None, None)]

@@ -45,6 +45,9 @@ def _article(result: ArticleResult, facts: dict[str, list[Fact]]) -> dict[str, A
         "outlet": art.outlet,
         "published": art.published.isoformat() if art.published else None,
         "url": art.url,
+        "title": art.title,
+        "author": art.author,
+        "language": art.language,
         "source": art.source,
         "notes": list(result.notes),
         "sentences": [
