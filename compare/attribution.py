@@ -152,7 +152,7 @@ PEOPLE = frozenset(
         "activist activists"
     ).split()
 )
-_DOCUMENT = frozenset(
+DOCUMENTS = frozenset(
     (
         "report reports statement statements study document documents survey letter filing memo analysis "
         "investigation release leak leaks cable assessment research poll audit data figures statistics"
@@ -358,8 +358,8 @@ def source_kind(words: list[str], cue: str = "", known: Iterable[str] = ()) -> s
     'anonymous'
     >>> source_kind("the London-based Arabic daily".split())
     'outlet'
-    >>> source_kind(["Channel", "Nine"], "according to")
-    'outlet'
+    >>> source_kind(["Channel", "Nine"], "according to"), source_kind("a council statement".split())
+    ('outlet', 'document')
     """
     phrase = " ".join(words).lower()
     # The head noun comes before a modifier: "a study in the journal JAMA", "sources in the ministry".
@@ -372,10 +372,10 @@ def source_kind(words: list[str], cue: str = "", known: Iterable[str] = ()) -> s
         return "outlet"
     if head in PEOPLE:
         return "anonymous"
+    if head in DOCUMENTS:
+        return "document"  # "the report", and "a council statement" too: a paper, not a person
     if words and words[0].lower() in ("a", "an") and not any(w[:1].isupper() for w in words[1:]):
         return "anonymous"  # "a government spokesperson": a role, but no name
-    if head in _DOCUMENT:
-        return "document"
     if head in _OUTLET or phrase.endswith("news outlet"):
         return "outlet"
     if words[-1][:1].isupper() and any(w.lower() in _OUTLET for w in words[:-1]):

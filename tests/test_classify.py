@@ -635,6 +635,11 @@ def test_a_word_replaced_by_its_opposite_or_another_rank_is_a_finding(
     assert comparison.alignments[0].verdict == "changed"
 
 
+def test_a_bodys_statement_is_the_body_speaking(fact_extractor: FactExtractor) -> None:
+    a = "The road will close on Monday, according to a council statement."
+    assert findings(fact_extractor, a, "The road will close on Monday, the council said in a statement.") == []
+
+
 def test_an_auxiliary_is_no_added_detail(fact_extractor: FactExtractor) -> None:
     assert findings(fact_extractor, "The vote is on Nov. 5.", "The vote will be held on November 5.") == []
 

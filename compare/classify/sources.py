@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from compare.attribution import PEOPLE, is_descriptor, same_person
+from compare.attribution import DOCUMENTS, PEOPLE, is_descriptor, same_person
 from compare.classify.common import _STOP, Context, _change, _detail, _has_words
 from compare.classify.names import _acronym_of, _words
 from compare.facts import fold
@@ -131,6 +131,8 @@ def _same_source(a: str, b: str) -> bool:
     True
     >>> _same_source("OSCE observers", "Observers from the Organization for Security and Co-operation in Europe")
     True
+    >>> _same_source("a council statement", "the council"), _same_source("a police report", "the council")
+    (True, False)
     >>> _same_source("Russian officials", "U.S. officials")
     False
     >>> _same_source("the English Premier League club", "English Premier League club Aston Villa")
@@ -141,6 +143,10 @@ def _same_source(a: str, b: str) -> bool:
         return False
     if words_a == words_b:
         return True
+    # "a council statement" / "the council": a body's paper is the body speaking.
+    for paper, other in ((words_a, words_b), (words_b, words_a)):
+        if len(paper) >= 2 and paper[-1].lower() in DOCUMENTS and other[-1].lower() not in DOCUMENTS:
+            return _same_source(" ".join(w.removesuffix("'s") for w in paper[:-1]), " ".join(other))
     # "OSCE observers" / "Observers from the Organization for Security and Co-operation in
     # Europe": the same kind of people, of one body named two ways.
     people = {w.lower() for w in words_a} & {w.lower() for w in words_b} & PEOPLE
