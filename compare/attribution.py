@@ -360,6 +360,8 @@ def source_kind(words: list[str], cue: str = "", known: Iterable[str] = ()) -> s
     'outlet'
     >>> source_kind(["Channel", "Nine"], "according to"), source_kind("a council statement".split())
     ('outlet', 'document')
+    >>> source_kind("Experts not involved in the research".split())
+    'anonymous'
     """
     phrase = " ".join(words).lower()
     # The head noun comes before a modifier: "a study in the journal JAMA", "sources in the ministry".
@@ -370,8 +372,9 @@ def source_kind(words: list[str], cue: str = "", known: Iterable[str] = ()) -> s
     head = re.sub(r"[’']s$", "", lead[-1]) if lead else ""
     if any(len(name) >= 3 and re.search(rf"\b{re.escape(name.lower())}\b", phrase) for name in known):
         return "outlet"
-    if head in PEOPLE:
-        return "anonymous"
+    first = next((w for w in lead if w not in _DETERMINERS), "")
+    if head in PEOPLE or (first in PEOPLE and first != head and not words[-1][:1].isupper()):
+        return "anonymous"  # "officials", and "experts not involved in the research"
     if head in DOCUMENTS:
         return "document"  # "the report", and "a council statement" too: a paper, not a person
     if words and words[0].lower() in ("a", "an") and not any(w[:1].isupper() for w in words[1:]):

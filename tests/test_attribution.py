@@ -105,6 +105,11 @@ def test_a_source_set_off_by_commas_in_mid_sentence(sentence: str, source: str) 
     assert (a.source, a.cue, sentence[a.start : a.end]) == (source, "said", f"{source} said")
 
 
+def test_people_described_by_a_clause_are_anonymous() -> None:
+    (a,) = find_attributions("Experts not involved in the research said the findings were consistent.")
+    assert (a.source, a.kind) == ("Experts not involved in the research", "anonymous")
+
+
 def test_a_thing_added_is_no_attribution() -> None:
     goal = "Marsh scored twice before substitute Tomas Varga added a third in stoppage time."
     assert find_attributions(goal) == []
