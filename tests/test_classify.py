@@ -635,6 +635,12 @@ def test_a_word_replaced_by_its_opposite_or_another_rank_is_a_finding(
     assert comparison.alignments[0].verdict == "changed"
 
 
+def test_a_person_with_the_place_of_office_after_the_name_is_not_a_new_source(fact_extractor: FactExtractor) -> None:
+    a = "Lakeport Mayor Ruth Adams called for calm and said the city would review its policies."
+    b = "Mayor Ruth Adams of Lakeport urged calm and said the city would review its policies."
+    assert [k for k, _, _ in findings(fact_extractor, a, b) if k in ("new_source", "attribution_changed")] == []
+
+
 def test_a_bodys_statement_is_the_body_speaking(fact_extractor: FactExtractor) -> None:
     a = "The road will close on Monday, according to a council statement."
     assert findings(fact_extractor, a, "The road will close on Monday, the council said in a statement.") == []

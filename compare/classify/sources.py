@@ -226,6 +226,8 @@ def _is_new_name(f: Fact, ctx: Context) -> bool:
     if f.label not in ("outlet", "person") or is_descriptor(source):
         return False
     name = fold(source).removeprefix("the ")
+    if f.label == "person":
+        name = name.split(" of ")[0]  # "Mayor Ruth Adams of Lakeport": A may say "Lakeport Mayor Ruth Adams"
     if f.label == "person" and len(name.split()) > 2:
         name = " ".join(name.split()[-2:])  # "Orbital CEO Lena Park": A named "Lena Park" with another title
     acronym = _name_words(source)
