@@ -641,6 +641,11 @@ def test_a_person_with_the_place_of_office_after_the_name_is_not_a_new_source(fa
     assert [k for k, _, _ in findings(fact_extractor, a, b) if k in ("new_source", "attribution_changed")] == []
 
 
+def test_a_negated_cue_is_a_reversal_not_an_attribution_added(fact_extractor: FactExtractor) -> None:
+    got = findings(fact_extractor, "Officials did not confirm the report.", "Officials confirmed the report.")
+    assert [k for k, _, _ in got] == ["negation_changed"]
+
+
 def test_a_bodys_statement_is_the_body_speaking(fact_extractor: FactExtractor) -> None:
     a = "The road will close on Monday, according to a council statement."
     assert findings(fact_extractor, a, "The road will close on Monday, the council said in a statement.") == []

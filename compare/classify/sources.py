@@ -31,6 +31,8 @@ def _attributions(fa: list[Fact], fb: list[Fact], a0: str, b0: str, ctx: Context
             detail = _shift(before, after, ctx)
             if detail:
                 out.append(_change("attribution_changed", a_sid, b_sid, before, after, detail))
+        elif (one := before or after) is not None and _negated_cue(one, fb if before else fa):
+            pass  # "Officials did not confirm" → "Officials confirmed": a reversal, reported as such
         elif after:
             what = f"{_KIND_WORDS[after.label]}: {after.text}"
             out.append(
@@ -57,6 +59,13 @@ def _attributions(fa: list[Fact], fb: list[Fact], a0: str, b0: str, ctx: Context
         if after and _is_new_name(after, ctx):
             out.append(_new_source(after, b_sid, "not named anywhere in A"))
     return out
+
+
+def _negated_cue(f: Fact, other: list[Fact]) -> bool:
+    """Whether the other side negates ``f``'s cue ("did not confirm" for "confirmed"): the
+    speaker is the same, and the reversal is reported as a negation change."""
+    cue = _detail(f, "cue").lower()
+    return any(g.kind == "hedge" and g.label == "negation" and g.value[:5] == cue[:5] for g in other)
 
 
 def _shift(before: Fact, after: Fact, ctx: Context) -> str:
