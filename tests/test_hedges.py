@@ -53,3 +53,11 @@ def test_no_before_a_singular_noun_is_a_negation_of_the_noun(fact_extractor: Fac
     assert found == [("no tsunami warning", "warning"), ("no immediate risk", "risk")]
     plural = [(f.text, f.value) for f in facts_of(fact_extractor, "No dates have been set.") if f.label == "negation"]
     assert plural == [("No dates", "date")]  # also a count of zero, compared as a number
+
+
+def test_likely_voters_are_a_group_not_a_hedge(fact_extractor: FactExtractor) -> None:
+    def hedges_in(text: str) -> list[str]:
+        return [f.text for f in facts_of(fact_extractor, text) if f.kind == "hedge" and f.label == "hedge"]
+
+    assert hedges_in("The survey of 1,012 likely voters was conducted in October.") == []
+    assert hedges_in("Rain is likely to fall on Monday.") == ["likely"]
