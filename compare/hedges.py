@@ -228,6 +228,8 @@ def _tense(verb: Any) -> str:
         base = "future"
     elif "had" in words or ("VBD" in tags and not words & {"has", "have"}):
         base = "past"
+    elif verb.tag_ == "VBN" and not auxes and verb.dep_ == "ROOT":
+        base = "past"  # a finite verb the tagger read as a participle: "Floods triggered by rain killed 14"
     else:
         base = "present"
     if verb.tag_ == "VBG" and words & {"is", "are", "was", "were", "am", "be", "been"}:

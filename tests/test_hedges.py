@@ -61,3 +61,10 @@ def test_likely_voters_are_a_group_not_a_hedge(fact_extractor: FactExtractor) ->
 
     assert hedges_in("The survey of 1,012 likely voters was conducted in October.") == []
     assert hedges_in("Rain is likely to fall on Monday.") == ["likely"]
+
+
+def test_a_main_verb_tagged_as_a_participle_is_in_the_past(fact_extractor: FactExtractor) -> None:
+    # The tagger reads "killed" as VBN after "Floods triggered by rain ...", as VBD without "at least".
+    for text in ("Floods triggered by rain killed at least 14 people.", "Floods triggered by rain killed 14 people."):
+        tense = [f.value for f in facts_of(fact_extractor, text) if f.kind == "hedge" and f.label == "tense"]
+        assert tense == ["past"]
