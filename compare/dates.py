@@ -2,7 +2,8 @@
 
 News dates are mostly relative to the day of publication: "on Wednesday" in a story
 published on Friday 2023-09-01 means 2023-08-30, the most recent Wednesday (a weekday may also
-mean the coming one: "the match on Sunday"; :func:`compare.classify` accepts either); "Aug. 31"
+mean the coming one: "the match on Sunday"; :func:`compare.classify` accepts either; "through
+Saturday", "until Monday" and "will ... on Sunday" are read as the coming one); "Aug. 31"
 and "in March" mean the nearest such day or month, looking at most four months ahead (a date
 scheduled for "April 8" in a story of March 14 is this April 8; "Nov. 5" in January is last
 November's). Relative phrases such as "recent days" are kept, unresolved.
@@ -120,6 +121,8 @@ def find_dates(text: str, published: date | None, year_from: date | None = None)
     [('Wednesday', datetime.date(2023, 8, 30)), ('Aug. 31', datetime.date(2023, 8, 31))]
     >>> [(m.text, m.resolved) for m in find_dates("Raids stepped up in recent days.", None)]
     [('in recent days', None)]
+    >>> [(m.text, m.resolved) for m in find_dates("Rain is likely through Saturday.", date(2024, 8, 15))]
+    [('Saturday', datetime.date(2024, 8, 17))]
     """
     return list(_find(text, published, year_from))
 
@@ -138,7 +141,7 @@ def _find(text: str, published: date | None, year_from: date | None) -> tuple[Da
                 continue
             taken.append((start, end))
             anchor = published or (year_from if kind in ("day", "month") else None)
-            resolved = _resolve(kind, m, anchor)
+            resolved = _resolve(kind, m, anchor, ahead=kind == "weekday" and bool(_COMING.search(text, 0, start)))
             yearless = _yearless(m) if kind == "day" and resolved is None else _clock(m) if kind == "time" else ""
             found.append(DateMention(start, end, text[start:end], _precision(kind), resolved, yearless))
     return tuple(sorted(found, key=lambda d: d.start))
@@ -194,7 +197,12 @@ def _precision(kind: str) -> str:
     return "day" if kind in ("day", "iso") else kind
 
 
-def _resolve(kind: str, m: re.Match[str], published: date | None) -> date | None:
+#: Words just before a weekday that put it ahead of the publication date: "rain is likely
+#: through Saturday", "until Monday", "will be held on Sunday".
+_COMING = re.compile(r"(?:\b(?:through|until|till|next|coming)|\bwill(?:\s+[\w'-]+){0,5}\s+on)\s+$", re.I)
+
+
+def _resolve(kind: str, m: re.Match[str], published: date | None, ahead: bool = False) -> date | None:
     groups = m.groupdict()
     try:
         if kind == "iso":
@@ -223,6 +231,8 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> date | None
     if published is None:
         return None
     if kind == "weekday":
+        if ahead:
+            return published + timedelta(days=(WEEKDAYS.index(groups["weekday"].lower()) - published.weekday()) % 7)
         back = (published.weekday() - WEEKDAYS.index(groups["weekday"].lower())) % 7
         return published - timedelta(days=back)
     rel = (groups.get("rel") or "").lower()

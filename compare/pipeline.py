@@ -212,6 +212,7 @@ def _days(sentences: Sequence[Sentence], published: date | None, year_from: date
                 out.append(DaySpan(s.start + d.start, s.start + d.end, d.yearless))
             elif d.resolved is not None and d.precision not in ("month", "quarter", "year"):
                 out.append(DaySpan(s.start + d.start, s.start + d.end, d.resolved))
-                if d.precision == "weekday":
-                    out.append(DaySpan(s.start + d.start, s.start + d.end, d.resolved + timedelta(days=7)))
+                if d.precision == "weekday":  # the other reading: a week later, or earlier if read ahead
+                    week = timedelta(days=-7 if published and d.resolved > published else 7)
+                    out.append(DaySpan(s.start + d.start, s.start + d.end, d.resolved + week))
     return out

@@ -105,3 +105,11 @@ def test_times_of_day_on_a_24_hour_clock() -> None:
         ("10:30 a.m.", "T10:30"),
         ("noon", "T12:00"),
     ]
+
+
+def test_a_weekday_after_through_until_or_will_is_the_coming_one() -> None:
+    thursday = date(2024, 8, 15)
+    ahead = ["Rain is likely through Saturday.", "The road stays shut until Saturday.", "They will meet on Saturday."]
+    for text in ahead:
+        assert [d.resolved for d in find_dates(text, thursday)] == [date(2024, 8, 17)], text
+    assert [d.resolved for d in find_dates("They met on Saturday.", thursday)] == [date(2024, 8, 10)]

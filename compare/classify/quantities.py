@@ -107,7 +107,7 @@ def _one_day(x: Fact, y: Fact) -> bool:
     if not (_is_iso(x.value) and _is_iso(y.value)):
         return False
     dx, dy = date.fromisoformat(x.value), date.fromisoformat(y.value)
-    return (x.label == "weekday" and dx + _WEEK == dy) or (y.label == "weekday" and dy + _WEEK == dx)
+    return "weekday" in (x.label, y.label) and abs(dx - dy) == _WEEK
 
 
 _WEEK = timedelta(days=7)
