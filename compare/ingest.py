@@ -87,8 +87,14 @@ def parse_date(value: str, *, where: str = "date") -> date:
     datetime.date(2023, 8, 31)
     >>> parse_date("2023-09-01T10:00Z")
     datetime.date(2023, 9, 1)
+
+    A date of numbers only that reads two ways ("01/02/2024": 2 January or 1 February) is an
+    error, not a guess: dates decide date conflicts.
     """
     text = value.strip()
+    numbers = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}", text)
+    if numbers and numbers.group(1) != numbers.group(2) and max(map(int, numbers.groups())) <= 12:
+        raise InputError(f"{where}: {value!r} is ambiguous (day/month or month/day?): write it as YYYY-MM-DD")
     try:
         return date.fromisoformat(text[:10]) if re.match(r"\d{4}-\d\d-\d\d", text) else _lenient(text)
     except ValueError as exc:

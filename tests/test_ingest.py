@@ -75,6 +75,13 @@ def test_utf16_with_its_byte_order_mark_is_text_not_binary(tmp_path: Path, encod
     assert read_article(path, "A").text == text
 
 
+def test_a_date_of_numbers_that_reads_two_ways_is_an_error() -> None:
+    with pytest.raises(InputError, match="'01/02/2024' is ambiguous"):
+        parse_date("01/02/2024")
+    assert parse_date("31/12/2024") == parse_date("12/31/2024") == parse_date("2024-12-31")
+    assert parse_date("05/05/2024") == parse_date("2024-05-05")
+
+
 def test_invalid_json_and_dates(tmp_path: Path) -> None:
     path = tmp_path / "a.json"
     path.write_text("{not json")
