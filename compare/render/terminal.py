@@ -119,8 +119,16 @@ def _print_findings(console: Console, comparison: Comparison) -> None:
 
 
 def _flat(text: str, limit: int = 160) -> str:
+    """``text`` on one line, cut at a word to at most ``limit`` characters.
+
+    >>> _flat("the Syrian regime forces", 18)
+    'the Syrian …'
+    """
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit - 1)
+    return (text[: cut + 1] if cut > 0 else text[: limit - 1]) + "…"
 
 
 def _header(comparison: Comparison) -> Panel:
