@@ -2,11 +2,12 @@
 
 News dates are mostly relative to the day of publication: "on Wednesday" in a story
 published on Friday 2023-09-01 means 2023-08-30, the most recent Wednesday (a weekday may also
-mean the coming one: "the match on Sunday"; :func:`compare.classify` accepts either; "through
-Saturday", "until Monday" and "will ... on Sunday" are read as the coming one); "Aug. 31"
-and "in March" mean the nearest such day or month, looking at most four months ahead (a date
-scheduled for "April 8" in a story of March 14 is this April 8; "Nov. 5" in January is last
-November's). Relative phrases such as "recent days" are kept, unresolved.
+mean the coming one: "the match on Sunday"; :func:`compare.classify` accepts either; "next
+Monday", "will ... on Sunday" and, in a claim not in the past, "through Saturday" are read as
+the coming one); "Aug. 31" and "in March" mean the nearest such day or month, looking at most
+four months ahead (a date scheduled for "April 8" in a story of March 14 is this April 8;
+"Nov. 5" in January is last November's). Relative phrases such as "recent days" are kept,
+unresolved.
 """
 
 from __future__ import annotations
@@ -141,7 +142,7 @@ def _find(text: str, published: date | None, year_from: date | None) -> tuple[Da
                 continue
             taken.append((start, end))
             anchor = published or (year_from if kind in ("day", "month") else None)
-            resolved = _resolve(kind, m, anchor, ahead=kind == "weekday" and bool(_COMING.search(text, 0, start)))
+            resolved = _resolve(kind, m, anchor, ahead=kind == "weekday" and _ahead(text, start))
             yearless = _yearless(m) if kind == "day" and resolved is None else _clock(m) if kind == "time" else ""
             found.append(DateMention(start, end, text[start:end], _precision(kind), resolved, yearless))
     return tuple(sorted(found, key=lambda d: d.start))
@@ -197,9 +198,20 @@ def _precision(kind: str) -> str:
     return "day" if kind in ("day", "iso") else kind
 
 
-#: Words just before a weekday that put it ahead of the publication date: "rain is likely
-#: through Saturday", "until Monday", "will be held on Sunday".
-_COMING = re.compile(r"(?:\b(?:through|until|till|next|coming)|\bwill(?:\s+[\w'-]+){0,5}\s+on)\s+$", re.I)
+#: Words just before a weekday that put it ahead of the publication date: "next Monday",
+#: "will be held on Sunday"; and "through" or "until" in a claim in the present or future
+#: ("rain is likely through Saturday", "the road stays shut until Monday"; but "schools were
+#: shut until Monday" is past).
+_COMING = re.compile(r"(?:\b(?:next|coming)|\bwill(?:\s+[\w'-]+){0,5}\s+on)\s+$", re.I)
+_UNTIL = re.compile(r"\b(?:through|until|till)\s+$", re.I)
+_NOT_PAST = re.compile(r"\b(?:will|is|are|remains?|stays?|expected|likely|forecast|scheduled|due|set to)\b", re.I)
+
+
+def _ahead(text: str, start: int) -> bool:
+    """Whether the weekday at ``start`` is read as the coming one (see ``_COMING``)."""
+    if _COMING.search(text, 0, start):
+        return True
+    return bool(_UNTIL.search(text, 0, start)) and bool(_NOT_PAST.search(text, 0, start))
 
 
 def _resolve(kind: str, m: re.Match[str], published: date | None, ahead: bool = False) -> date | None:

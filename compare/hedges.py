@@ -228,7 +228,7 @@ def _tense(verb: Any) -> str:
         base = "future"
     elif "had" in words or ("VBD" in tags and not words & {"has", "have"}):
         base = "past"
-    elif verb.tag_ == "VBN" and not auxes and verb.dep_ == "ROOT":
+    elif verb.tag_ == "VBN" and not auxes and (verb.dep_ == "ROOT" or any(c.dep_ == "nsubj" for c in verb.children)):
         base = "past"  # a finite verb the tagger read as a participle: "Floods triggered by rain killed 14"
     else:
         base = "present"
