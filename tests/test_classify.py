@@ -646,6 +646,11 @@ def test_a_negated_cue_is_a_reversal_not_an_attribution_added(fact_extractor: Fa
     assert [k for k, _, _ in got] == ["negation_changed"]
 
 
+def test_a_share_of_a_group_said_two_ways_is_one_source(fact_extractor: FactExtractor) -> None:
+    a = "Seven percent of respondents said they were undecided."
+    assert findings(fact_extractor, a, "7% of respondents said they were undecided.") == []
+
+
 def test_a_bodys_statement_is_the_body_speaking(fact_extractor: FactExtractor) -> None:
     a = "The road will close on Monday, according to a council statement."
     assert findings(fact_extractor, a, "The road will close on Monday, the council said in a statement.") == []

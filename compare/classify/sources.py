@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from compare.attribution import DOCUMENTS, PEOPLE, is_descriptor, same_person
 from compare.classify.common import _STOP, Context, _change, _detail, _has_words
 from compare.classify.names import _acronym_of, _words
 from compare.facts import fold
+from compare.lexicon import NUMBER_WORDS
 from compare.models import Fact, FactChange
 
 _KIND_WORDS = {
@@ -146,7 +149,10 @@ def _same_source(a: str, b: str) -> bool:
     False
     >>> _same_source("the English Premier League club", "English Premier League club Aston Villa")
     True
+    >>> _same_source("Seven percent of respondents", "7% of respondents")
+    True
     """
+    a, b = _SHARE_OF.sub("", a), _SHARE_OF.sub("", b)  # how many of them is a number, compared as such
     words_a, words_b = _name_words(a), _name_words(b)
     if not words_a or not words_b:
         return False
@@ -189,6 +195,12 @@ def _same_source(a: str, b: str) -> bool:
     return content_short <= content_long and (len(content_short) >= 2 or extra <= _GENERIC_NAME_WORDS)
 
 
+#: A share or count of a group before it: "Seven percent of", "7% of the", "most of", "a third of".
+_SHARE_OF = re.compile(
+    r"^(?:\d[\d.,]*\s*%?|(?:{})(?:-\w+)?|most|half|many|some|all|a\s+(?:third|quarter|half|majority|minority))"
+    r"\s+(?:percent\s+|per\s+cent\s+)?of\s+(?:the\s+)?".format("|".join(sorted(NUMBER_WORDS, key=len, reverse=True))),
+    re.I,
+)
 # Words that join a group of people to its body: "observers from the OSCE".
 _LINKS = frozenset("from of at in with for the".split())
 
