@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, TypeVar
 
 from compare.acronyms import expansion
 from compare.facts import fold
@@ -113,3 +114,22 @@ def _given_in(f: Fact, folded_text: str) -> bool:
             return True
         at = folded_text.find(words, at + 1)
     return False
+
+
+_X = TypeVar("_X")
+_Y = TypeVar("_Y")
+
+
+def _trading_places(slots: list[tuple[_X, _Y]], same: Callable[[Any, Any], bool]) -> list[tuple[_X, _Y, _X]]:
+    """Of ``slots`` (A's fact x, B's fact y put in its place), those where some other slot puts
+    x's counterpart where y's was: the two trade places. Each comes with that other slot's A fact.
+
+    >>> _trading_places([(1, 2), (2, 1), (3, 4)], lambda a, b: a == b)
+    [(1, 2, 2), (2, 1, 1)]
+    """
+    out = []
+    for x, y in slots:
+        other = next((u for u, v in slots if same(u, y) and same(v, x)), None)
+        if other is not None:
+            out.append((x, y, other))
+    return out

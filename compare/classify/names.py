@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from compare.acronyms import initials_spans
-from compare.classify.common import _STOP, Context, _change, _detail, _given_in, _has_words, _replaced
+from compare.classify.common import _STOP, Context, _change, _detail, _given_in, _has_words, _replaced, _trading_places
 from compare.diff import fold as fold_token
 from compare.facts import fold
 from compare.models import Alignment, Fact, FactChange, Token
@@ -149,26 +149,45 @@ def _entities(fa: list[Fact], fb: list[Fact], a0: str, b0: str, x_group: Alignme
 def _swaps(group: Alignment, names_a: list[Fact], names_b: list[Fact]) -> list[FactChange]:
     """Names that trade places: the word diff puts one name in another's place, and that one in
     the first one's place elsewhere ("Marsh scored before Varga added a third" → "Varga scored
-    before Marsh added a third"). Both sides name both, so they are two people, not one renamed."""
+    before Marsh added a third"). Both sides name both, so they are two people, not one renamed.
+    Names joined in one clause by a symmetric word ("France drew with Germany", "talks between
+    Chile and Peru") say the same thing either way round."""
     slots = [
         (x, y)
         for x in names_a
         for y in names_b
         if x.label != "NORP" and y.label != "NORP" and not same_entity(x, y) and _replaced(group, x, y)
     ]
-    return [
-        _change("entity_changed", x.sentence, y.sentence, x, y, f"names trade places: “{x.text}” → “{y.text}”")
-        for x, y in slots
-        if any(same_entity(u, y) and same_entity(v, x) for u, v in slots)
-    ]
+    out = []
+    for x, y, u in _trading_places(slots, same_entity):
+        between = _words_between(group.a_tokens, x, u)
+        if not (_SYMMETRIC & between and not between & {",", ";", ":"}):  # one clause joins them
+            out.append(
+                _change("entity_changed", x.sentence, y.sentence, x, y, f"names trade places: “{x.text}” → “{y.text}”")
+            )
+    return out
+
+
+#: Words that join two names either way round: "drew with", "between ... and", "met".
+_SYMMETRIC = frozenset("with and or nor between against versus vs v & plus alongside met meet meets drew tied".split())
+
+
+def _words_between(tokens: Sequence[Token], x: Fact, y: Fact) -> set[str]:
+    """The folded words between two facts of one side, whichever comes first."""
+    start, end = min(x.end, y.end), max(x.start, y.start)
+    return {fold_token(t.text) for t in tokens if start <= t.start and t.end <= end}
 
 
 def _named_apart(group: Alignment, x: Fact, y: Fact, ctx: Context) -> bool:
     """Whether B puts ``y`` where A has ``x`` (the word diff replaces one with the other) while
     A names ``y`` and B names ``x`` too: the articles themselves tell the two apart, so it is
     no alias ("Bradley leads among independents" → "Alvarez leads ...", in a story about
-    both). The tagger's label may differ between the two ("Bradley" an ORG, "Alvarez" a PERSON)."""
-    if x.label == "NORP" or y.label == "NORP" or _words(x.value) & _words(y.value) or same_entity(x, y):
+    both). Only for people: places and bodies have aliases that stories use side by side
+    ("Moscow" / "Russia", "the Pentagon" / "the Defense Department"). The tagger's label may
+    differ between the two ("Bradley" an ORG, "Alvarez" a PERSON)."""
+    if "PERSON" not in (x.label, y.label) or {x.label, y.label} & {"NORP", "GPE", "LOC", "FAC"}:
+        return False
+    if _words(x.value) & _words(y.value) or same_entity(x, y):
         return False
     return _replaced(group, x, y) and _given_in(y, ctx.a_folded) and _given_in(x, ctx.b_folded)
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from compare.classify.common import Context, _change, _detail, _given_in, _replaced
+from compare.classify.common import Context, _change, _detail, _given_in, _replaced, _trading_places
 from compare.classify.names import _unmatched
 from compare.dates import weekday_name
 from compare.facts import fold
@@ -180,7 +180,12 @@ def _numbers(group: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChang
         if x.value in values_b:
             continue  # the figure is still there: "Three people died and five were hurt" reordered
         paired = next(
-            (y for y in nb if y.label == x.label and _counts(x, group.a_tokens) and _counts(y, group.b_tokens)), None
+            (
+                y
+                for y in nb
+                if y.label == x.label and _same_form(x, y) and _counts(x, group.a_tokens) and _counts(y, group.b_tokens)
+            ),
+            None,
         )
         if paired is not None and paired.value not in values_a and not _same_figure(x, paired):
             y = paired
@@ -198,6 +203,7 @@ def _numbers(group: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChang
                 k
                 for k, y in enumerate(nb)
                 if k not in used
+                and _same_form(x, y)
                 and (
                     (x.label and _kind_of_quantity(x) == _kind_of_quantity(y))
                     or x.value == y.value
@@ -229,6 +235,12 @@ def _numbers(group: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChang
     return out
 
 
+def _same_form(x: Fact, y: Fact) -> bool:
+    """Whether two figures may be one figure changed: a rank ("80th", "third") only with a rank,
+    a count only with a count ("the 80th minute" → "ten minutes left" is no contradiction)."""
+    return bool(_detail(x, "ordinal")) == bool(_detail(y, "ordinal"))
+
+
 def _only_with_another(f: Fact) -> bool:
     """Whether ``f`` is compared only with a figure the other side gives in its place, never
     reported dropped or added alone: a zero ("No deaths"), a count of time inside a date
@@ -255,7 +267,7 @@ def _swaps(group: Alignment, na: list[Fact], nb: list[Fact]) -> list[tuple[Fact,
             y = next((f for f in nb if f.start <= tb.start < f.end), None)
             if x and y and x.value != y.value and _form(x) == _form(y):
                 slots.append((x, y))
-    return [(x, y) for x, y in slots if any(u.value == y.value and v.value == x.value for u, v in slots)]
+    return [(x, y) for x, y, _ in _trading_places(slots, lambda u, v: u.value == v.value)]
 
 
 def _estimates(na: list[Fact], nb: list[Fact]) -> list[FactChange]:
