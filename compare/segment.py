@@ -32,12 +32,12 @@ _ACRONYM_END = re.compile(
 #: titles, states, company and place words); and these short words are no abbreviations.
 _KEEP = frozenset(
     """jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    mrs messrs mme mlle prof gen gens col capt cmdr cdr sgt maj adm gov sen rep reps rev hon pres
-    supt insp det atty cpl pvt ala ariz ark calif colo conn del fla kan kans mass mich minn miss
-    mont neb nev okla ore tenn wash wis wyo penn tex ill ind inc corp ltd bros plc llc assn assoc
-    dept univ govt intl natl approx est etc viz lit fig figs vol vols nos ave blvd hwy rte pkwy
-    jct esq""".split()
-)
+    mrs messrs mme mlle drs prof profs gen gens brig col capt cmdr cdr sgt maj adm gov govs sen
+    sens rep reps rev msgr hon pres supt insp det atty dist asst cpl pvt ala ariz ark calif colo
+    conn del fla kan kans mich minn miss mont neb nev okla tenn wash wis wyo penn tex ind que mex
+    inc corp ltd bros plc llc mfg assn assoc dept univ govt intl natl repub hosp dir ste sts
+    approx est etc viz lit fig figs vol vols nos hrs mins ave blvd hwy rte pkwy jct esq""".split()
+)  # not "ill", "mass" or "ore" (Ill., Mass., Ore.): "He fell ill. Doctors said" ends a sentence
 _WORDS = frozenset("am an at be by do go he if in is it me my of oh on or so to up we".split())
 
 

@@ -29,6 +29,8 @@ def test_abbreviations_do_not_split() -> None:
         "Sales rose for a third week. Analysts expected that.",
         "The loan came from a state bank. Shares fell.",
         "The officials said so. Talks resume on Monday.",
+        "He fell ill. Doctors said he was recovering.",
+        "Exports of iron ore. Prices fell.",
     ],
 )
 def test_a_plain_word_that_ends_a_sentence_is_no_abbreviation(text: str) -> None:
@@ -42,6 +44,9 @@ def test_a_plain_word_that_ends_a_sentence_is_no_abbreviation(text: str) -> None
         "Gov. Ann Lee and Sen. Ray Cole met on Wed. Sept. 4 in Sacramento, Calif., officials said.",
         "Rep. Tom Ortiz of Acme Corp. spoke to approx. 300 people at St. Mary's church.",
         "The No. 2 official at the U.S. Dept. of Labor, Capt. Jo Park, resigned.",
+        "Sens. Elizabeth Warren and Bernie Sanders met Drs. Mia Chu and Al Roe and Brig. Gen. Jo Park.",
+        "Dist. Atty. Alvin Bragg and Asst. Chief Mark Long spoke at Sts. Peter and Paul church.",
+        "The 4 hrs. delay at Acme Mfg. Co. in Montreal, Que. angered staff.",
     ],
 )
 def test_real_abbreviations_in_news_still_do_not_split(text: str) -> None:
