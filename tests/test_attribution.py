@@ -110,6 +110,18 @@ def test_people_described_by_a_clause_are_anonymous() -> None:
     assert (a.source, a.kind) == ("Experts not involved in the research", "anonymous")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The fire, contrary to what officials said, began in the kitchen.",
+        "The plant, despite what the report said, stayed open.",
+        "The vote, unlike what he claimed, was close.",
+    ],
+)
+def test_a_claim_the_sentence_disputes_cites_no_source(sentence: str) -> None:
+    assert find_attributions(sentence) == []
+
+
 def test_a_thing_added_is_no_attribution() -> None:
     goal = "Marsh scored twice before substitute Tomas Varga added a third in stoppage time."
     assert find_attributions(goal) == []

@@ -34,7 +34,9 @@ def _attributions(fa: list[Fact], fb: list[Fact], a0: str, b0: str, ctx: Context
             detail = _shift(before, after, ctx)
             if detail:
                 out.append(_change("attribution_changed", a_sid, b_sid, before, after, detail))
-        elif (one := before or after) is not None and _negated_cue(one, fb if before else fa):
+        elif (one := before or after) is not None and _negated_cue(
+            one, fa if before else fb, fb if before else fa, ctx
+        ):
             pass  # "Officials did not confirm" → "Officials confirmed": a reversal, reported as such
         elif after:
             what = f"{_KIND_WORDS[after.label]}: {after.text}"
@@ -64,11 +66,25 @@ def _attributions(fa: list[Fact], fb: list[Fact], a0: str, b0: str, ctx: Context
     return out
 
 
-def _negated_cue(f: Fact, other: list[Fact]) -> bool:
-    """Whether the other side negates ``f``'s cue ("did not confirm" for "confirmed"): the
-    speaker is the same, and the reversal is reported as a negation change."""
-    cue = _detail(f, "cue").lower()
-    return any(g.kind == "hedge" and g.label == "negation" and g.value[:5] == cue[:5] for g in other)
+def _negated_cue(f: Fact, own: list[Fact], other: list[Fact], ctx: Context) -> bool:
+    """Whether the other side negates ``f``'s cue right after the same speaker ("Officials did
+    not confirm" for "Officials confirmed"), and ``f``'s side does not: the reversal is
+    reported as a negation change. ("confirmed the deal but did not confirm its price" negates
+    the verb on both sides: no reversal.)"""
+    cue, speaker = _detail(f, "cue").lower(), fold(_detail(f, "source"))
+
+    def negates_cue(g: Fact) -> bool:
+        return g.kind == "hedge" and g.label == "negation" and g.value[:5] == cue[:5]
+
+    if any(negates_cue(g) for g in own):
+        return False
+    for g in other:
+        sentence = ctx.sentences.get(g.sentence)
+        if not negates_cue(g) or sentence is None:
+            continue
+        if fold(sentence.text[: g.start - sentence.start]).endswith(speaker):
+            return True
+    return False
 
 
 def _shift(before: Fact, after: Fact, ctx: Context) -> str:
