@@ -60,11 +60,14 @@ class OutputPath(click.Path):
 
 
 def _format(fmt: str | None, output: Path | None, formats: Sequence[str]) -> str:
-    """``-f`` when given, else the one ``-o``'s extension names, else terminal."""
+    """``-f`` when given, else the one ``-o``'s extension names, else terminal; an extension
+    naming a format this command does not write (``compare many -o x.csv``) is a usage error."""
     if fmt is not None:
         return fmt
     implied = FORMAT_OF_SUFFIX.get(output.suffix.lower(), "terminal") if output is not None else "terminal"
-    return implied if implied in formats else "terminal"
+    if implied not in formats:
+        raise click.UsageError(f"-o {output}: this command writes no {implied}; give -f {'|'.join(formats)}")
+    return implied
 
 
 def _scheduler(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -93,8 +96,6 @@ def _languages(ctx: click.Context, param: click.Parameter, values: tuple[str, ..
 
 
 def _dates(values: Sequence[str], n: int) -> list[date | None]:
-    if any(not v.strip() for v in values):
-        raise click.BadParameter("an empty date", param_hint="--published")
     try:
         return [parse_date(v, where="--published") if v else None for v in _per_article(values, n, "--published")]
     except CompareError as exc:  # a bad option value is a usage error (exit 2), not unreadable input

@@ -26,7 +26,8 @@ def write_atomic_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder and a rename.
 
     A symlink is followed: its target gets the new file, and the link stays. A path that is
-    not a regular file (``/dev/null``, a FIFO, ``/dev/stdout``) is written to directly.
+    not a regular file (``/dev/null``, a FIFO) or names a stream (``/dev/stdout``) is written
+    to directly.
     """
     check_folder(path)
     try:
@@ -37,9 +38,10 @@ def write_atomic_bytes(path: Path, data: bytes) -> None:
         raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
     if stat.S_ISDIR(mode):
         raise OutputError(f"{path}: is a folder")
-    if not stat.S_ISREG(mode):
+    if not stat.S_ISREG(mode) or str(path.absolute()).startswith(("/dev/", "/proc/")):
         # CAUTION: renaming over a device or a FIFO would replace it with a regular file
-        # (as root, /dev/null itself); there is nothing to be atomic about in a stream.
+        # (as root, /dev/null itself); there is nothing to be atomic about in a stream. A
+        # /dev/stdout that the shell points at a file (">> log") is written as the shell opened it.
         _write_through(path, data)
         return
     target = Path(os.path.realpath(path))
@@ -60,7 +62,7 @@ def write_atomic_bytes(path: Path, data: bytes) -> None:
 
 def _write_through(path: Path, data: bytes) -> None:
     try:
-        with path.open("wb") as handle:
+        with path.open("ab") as handle:  # appending: a stream the shell opened (">> log") keeps what it holds
             handle.write(data)
     except OSError as exc:
         raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc

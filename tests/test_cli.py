@@ -97,8 +97,6 @@ def test_usage_errors() -> None:
     assert code == 2 and "--outlet was given 3 times for 2 articles" in err
     code, _, err = run(ORIGINAL, REWRITE, "--published", "someday")
     assert code == 2 and "cannot read 'someday' as a date" in err
-    code, _, err = run(ORIGINAL, REWRITE, "--published", "")
-    assert code == 2 and "an empty date" in err
     code, _, err = run(ORIGINAL, REWRITE, "--language", "123")
     assert code == 2 and "'123' is not a language code" in err
 
@@ -250,6 +248,14 @@ def test_many_follows_the_output_extension(tmp_path: Path) -> None:
     code, _, err = run("many", ORIGINAL, REWRITE, "--no-facts", "-o", str(target))
     assert code == 0, err
     assert json.loads(target.read_text(encoding="utf-8"))["schema"].startswith("compare-provenance/")
+    code, _, err = run("many", ORIGINAL, REWRITE, "--no-facts", "-o", str(tmp_path / "p.csv"))
+    assert code == 2 and "this command writes no csv" in err and not (tmp_path / "p.csv").exists()
+
+
+def test_an_empty_published_dates_only_the_other_article() -> None:
+    code, out, err = run(ORIGINAL, REWRITE, "--no-facts", "-f", "json", "--published", "", "--published", "2023-09-01")
+    assert code == 0, err
+    assert [a["published"] for a in json.loads(out)["articles"]] == [None, "2023-09-01"]
 
 
 @pytest.mark.parametrize("command", [[ORIGINAL, REWRITE], ["many", ORIGINAL, REWRITE], ["batch", ORIGINAL]])
