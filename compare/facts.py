@@ -60,6 +60,7 @@ _DIGITS = re.compile(  # "6.8-magnitude" is no number; "£100m", "$9.8bn" and "2
 #: Short scale suffixes of money figures ("£100m", "$9.8bn", "€2tn", "$250k").
 _SUFFIX = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}
 
+_YEARLIKE = re.compile(r"1\d{3}|2[01]\d\d")
 #: spaCy entities that may hold a count or rank in words: "seven years", "the fifth", "second".
 _COUNTS_INSIDE = frozenset(("DATE", "TIME", "ORDINAL"))
 #: A rank in figures: "80th", "1st", "23rd".
@@ -301,8 +302,9 @@ def _numbers(doc: Any, text: str, fact: Any, taken: list[tuple[int, int]]) -> li
         kind = kinds.get((start, end), "")
         digits = re.search(r"\S*\d\S*", text[start:end])  # the figure itself, after any bound spaCy took in
         figure = start + digits.start() if digits else start
-        if bound := _BOUND_BEFORE.search(text, 0, start):  # "up to 70 km/h", as spaCy spans "up to 70 kilometres"
-            start = bound.start()
+        bound = _BOUND_BEFORE.search(text, 0, start)  # "up to 70 km/h", as spaCy spans "up to 70 kilometres"
+        if bound and not (_YEARLIKE.fullmatch(text[start:end]) and fold(bound.group(0)) in APPROXIMATE):
+            start = bound.start()  # (but "a film about 1968" is about a year, not roughly one)
         # Money and percentages are their own unit: "$2.4 million" → "$3.1 million" is one figure changed.
         unit = {"MONEY": "money", "PERCENT": "percent"}.get(kind, "") or _unit(doc, start, end)
         if compound := _COMPOUND_UNIT.match(text, figure + len(text[figure:end].split()[0])):  # after the figure

@@ -117,13 +117,14 @@ def with_unit(fig: Figure, tokens: Sequence[Token], k: int) -> Figure:
     (('days', 2.0), ('days', 2.0))
     >>> with_unit(("", 7.0), toks("Seven percent"), 0), with_unit(("", 48.0), toks("48 people"), 0)
     (('%', 7.0), ('', 48.0))
-    >>> with_unit(("$", 2.0), toks("$2 a day"), 0)
-    ('$', 2.0)
+    >>> with_unit(("$", 2.0), toks("$2 a day"), 0), with_unit(("", 5.0), toks("5 per 1,000"), 0)
+    (('$', 2.0), ('', 5.0))
     """
     if fig[0] or isinstance(fig[1], str) or k + 1 >= len(tokens):
         return fig
     unit = fold(tokens[k + 1].text)
-    if unit in ("%", "percent", "per", "pct"):  # "8 %" as tokenised, "per cent"
+    per_cent = unit == "per" and k + 2 < len(tokens) and fold(tokens[k + 2].text) == "cent"  # not "5 per 1,000"
+    if unit in ("%", "percent", "pct") or per_cent:  # "8 %" as tokenised
         return "%", fig[1]
     unit = unit[:-1] if unit.endswith("s") else unit
     return ("days", fig[1] * DAYS[unit]) if unit in DAYS else fig

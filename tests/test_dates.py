@@ -112,5 +112,12 @@ def test_a_weekday_after_through_until_or_will_is_the_coming_one() -> None:
     ahead = ["Rain is likely through Saturday.", "The road stays shut until Saturday.", "They will meet on Saturday."]
     for text in ahead:
         assert [d.resolved for d in find_dates(text, thursday)] == [date(2024, 8, 17)], text
-    for text in ("They met on Saturday.", "Schools were shut until Saturday.", "Voting ran through Saturday."):
+    past = (
+        "They met on Saturday.",
+        "Schools were shut until Saturday.",
+        "Voting ran through Saturday.",
+        "Lee, who is 34, was held until Saturday.",
+        "Police will investigate what happened on Saturday.",
+    )
+    for text in past:
         assert [d.resolved for d in find_dates(text, thursday)] == [date(2024, 8, 10)], text
