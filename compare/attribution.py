@@ -127,8 +127,9 @@ _ADDED_THING = re.compile(
     r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|thousands|millions|dozens)\b",
     re.I,
 )
-#: Words that make what follows a claim the sentence disputes or sets aside, not its source.
-_DISPUTED = frozenset("what contrary despite unlike than".split())
+#: Words opening a "source" that is a claim the sentence disputes or sets aside ("contrary to
+#: what officials said"); "More than 20 officials said" is a source.
+_DISPUTED = frozenset("what whatever contrary despite unlike".split())
 # Words between a subject and its cue that are not part of the source: "Officials have also said".
 _SOURCE_TAIL = frozenset(
     "also later earlier previously separately again further repeatedly then recently has have had will would".split()
@@ -307,7 +308,7 @@ def _make(text: str, m: re.Match[str], known: list[str], inverted: bool = False,
             words = words[cut:]
     if len(words) > 8 and not _opens_long_source(words[0]):
         return None  # "Prices rose sharply in March and April but officials said": a clause, not a source
-    if {w.lower() for w in words} & _DISPUTED:
+    if words and words[0].lower() in _DISPUTED:
         return None  # "contrary to what officials said", "despite what the report said": cited to be disputed
     s_end = s_start + len(" ".join(words)) if words else s_start
     if s_end == s_start:

@@ -120,6 +120,8 @@ def test_people_described_by_a_clause_are_anonymous() -> None:
 )
 def test_a_claim_the_sentence_disputes_cites_no_source(sentence: str) -> None:
     assert find_attributions(sentence) == []
+    (counted,) = find_attributions("More than 20 officials said the plan would fail.")
+    assert counted.source == "More than 20 officials"
 
 
 def test_a_thing_added_is_no_attribution() -> None:

@@ -663,6 +663,8 @@ def test_a_person_with_the_place_of_office_after_the_name_is_not_a_new_source(fa
 def test_a_negated_cue_is_a_reversal_not_an_attribution_added(fact_extractor: FactExtractor) -> None:
     got = findings(fact_extractor, "Officials did not confirm the report.", "Officials confirmed the report.")
     assert [k for k, _, _ in got] == ["negation_changed"]
+    got = findings(fact_extractor, "Officials, however, did not confirm the report.", "Officials confirmed the report.")
+    assert [k for k, _, _ in got] == ["negation_changed"]
     # Negated on both sides, about another thing: the attribution dropped is still reported.
     a = "Officials confirmed the deal on Monday but did not confirm its price."
     b = "The deal went ahead on Monday, though officials did not confirm its price."

@@ -44,7 +44,7 @@ def classify(alignments: Sequence[Alignment], facts: Sequence[Fact], context: Co
 
 def _group(x: Alignment, fa: list[Fact], fb: list[Fact], ctx: Context) -> list[FactChange]:
     a0, b0 = x.a[0], x.b[0]
-    out = _attributions(fa, fb, a0, b0, ctx)
+    out = _attributions(x, fa, fb, ctx)
     out += _quotes(fa, fb, a0, b0)
     out += _dates(fa, fb, a0, b0, ctx)
     names = _entities(fa, fb, a0, b0, x, ctx)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 from compare.attribution import DOCUMENTS, PEOPLE, is_descriptor, same_person
-from compare.classify.common import _STOP, Context, _change, _detail, _has_words
+from compare.classify.common import _STOP, Context, _change, _detail, _has_words, _replaced
 from compare.classify.names import _acronym_of, _words
 from compare.facts import fold
 from compare.lexicon import NUMBER_WORDS
-from compare.models import Fact, FactChange
+from compare.models import Alignment, Fact, FactChange
 
 _KIND_WORDS = {
     "anonymous": "anonymous source",
@@ -21,7 +21,8 @@ _KIND_WORDS = {
 }
 
 
-def _attributions(fa: list[Fact], fb: list[Fact], a0: str, b0: str, ctx: Context) -> list[FactChange]:
+def _attributions(x: Alignment, fa: list[Fact], fb: list[Fact], ctx: Context) -> list[FactChange]:
+    a0, b0 = x.a[0], x.b[0]
     aa = [f for f in fa if f.kind == "attribution"]
     ab = [f for f in fb if f.kind == "attribution"]
     out: list[FactChange] = []
@@ -34,10 +35,10 @@ def _attributions(fa: list[Fact], fb: list[Fact], a0: str, b0: str, ctx: Context
             detail = _shift(before, after, ctx)
             if detail:
                 out.append(_change("attribution_changed", a_sid, b_sid, before, after, detail))
-        elif (one := before or after) is not None and _negated_cue(
-            one, fa if before else fb, fb if before else fa, ctx
-        ):
-            pass  # "Officials did not confirm" → "Officials confirmed": a reversal, reported as such
+        elif before is not None and _negated_cue(x, before, fb, in_a=True):
+            pass  # "Officials confirmed" → "Officials did not confirm": a reversal, reported as such
+        elif after is not None and _negated_cue(x, after, fa, in_a=False):
+            pass  # "Officials did not confirm" → "Officials confirmed"
         elif after:
             what = f"{_KIND_WORDS[after.label]}: {after.text}"
             out.append(
@@ -66,25 +67,14 @@ def _attributions(fa: list[Fact], fb: list[Fact], a0: str, b0: str, ctx: Context
     return out
 
 
-def _negated_cue(f: Fact, own: list[Fact], other: list[Fact], ctx: Context) -> bool:
-    """Whether the other side negates ``f``'s cue right after the same speaker ("Officials did
-    not confirm" for "Officials confirmed"), and ``f``'s side does not: the reversal is
-    reported as a negation change. ("confirmed the deal but did not confirm its price" negates
-    the verb on both sides: no reversal.)"""
-    cue, speaker = _detail(f, "cue").lower(), fold(_detail(f, "source"))
-
-    def negates_cue(g: Fact) -> bool:
-        return g.kind == "hedge" and g.label == "negation" and g.value[:5] == cue[:5]
-
-    if any(negates_cue(g) for g in own):
-        return False
-    for g in other:
-        sentence = ctx.sentences.get(g.sentence)
-        if not negates_cue(g) or sentence is None:
-            continue
-        if fold(sentence.text[: g.start - sentence.start]).endswith(speaker):
-            return True
-    return False
+def _negated_cue(x: Alignment, f: Fact, other: list[Fact], in_a: bool) -> bool:
+    """Whether the word diff replaces ``f``'s cue with its negation on the other side
+    ("Officials did not confirm" for "Officials confirmed"): one speaker, and the reversal is
+    reported as a negation change. A negation the diff leaves in place ("... but did not
+    confirm its price" on both sides) reverses nothing."""
+    cue = _detail(f, "cue").lower()
+    negations = [g for g in other if g.kind == "hedge" and g.label == "negation" and g.value[:5] == cue[:5]]
+    return any(_replaced(x, f, g) if in_a else _replaced(x, g, f) for g in negations)
 
 
 def _shift(before: Fact, after: Fact, ctx: Context) -> str:
