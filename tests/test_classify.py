@@ -118,6 +118,9 @@ def test_names_that_trade_places_are_other_entities(fact_extractor: FactExtracto
     assert sorted(c.kind for c in comparison.changes) == ["entity_changed", "entity_changed"]
     assert all("names trade places" in c.detail for c in comparison.changes)
     assert [x.verdict for x in comparison.alignments] == ["changed"]
+    suit = "Tom Smith filed a lawsuit against Ann Jones on Monday."
+    sued = compared(fact_extractor, suit, "Ann Jones filed a lawsuit against Tom Smith on Monday.")
+    assert [c.kind for c in sued.changes] == ["entity_changed", "entity_changed"]
     # The same names in the same places, reworded around them: no finding.
     c = "Leon Marsh scored two goals before Tomas Varga, a substitute, added a third."
     assert not [k for k in (x.kind for x in compared(fact_extractor, a, c).changes) if k == "entity_changed"]
@@ -133,7 +136,11 @@ def test_names_that_trade_places_are_other_entities(fact_extractor: FactExtracto
             "in Moscow say more will come.",
         ),
         ("France drew with Germany in Paris on Sunday.", "Germany drew with France in Paris on Sunday."),
-        ("Chile signed a trade deal with Peru on Monday.", "Peru signed a trade deal with Chile on Monday."),
+        ("Tom Smith met Ann Jones in Paris on Monday.", "Ann Jones met Tom Smith in Paris on Monday."),
+        (  # a body and its leader: an alias of a kind, not two people
+            "The Kremlin denied the report. Putin spoke later, and the Kremlin said more.",
+            "Putin denied the report. Putin spoke later, and the Kremlin said more.",
+        ),
     ],
 )
 def test_aliases_and_symmetric_relations_are_no_other_entity(fact_extractor: FactExtractor, a: str, b: str) -> None:

@@ -150,8 +150,9 @@ def _swaps(group: Alignment, names_a: list[Fact], names_b: list[Fact]) -> list[F
     """Names that trade places: the word diff puts one name in another's place, and that one in
     the first one's place elsewhere ("Marsh scored before Varga added a third" → "Varga scored
     before Marsh added a third"). Both sides name both, so they are two people, not one renamed.
-    Names joined in one clause by a symmetric word ("France drew with Germany", "talks between
-    Chile and Peru") say the same thing either way round."""
+    Names joined by a symmetric word or two ("France drew with Germany", "Chile and Peru",
+    "Smith met Jones") say the same thing either way round; "Smith filed a suit against Jones"
+    does not."""
     slots = [
         (x, y)
         for x in names_a
@@ -161,7 +162,7 @@ def _swaps(group: Alignment, names_a: list[Fact], names_b: list[Fact]) -> list[F
     out = []
     for x, y, u in _trading_places(slots, same_entity):
         between = _words_between(group.a_tokens, x, u)
-        if not (_SYMMETRIC & between and not between & {",", ";", ":"}):  # one clause joins them
+        if not (_SYMMETRIC.intersection(between) and len(between) <= 2):  # "drew with", "and", "met"
             out.append(
                 _change("entity_changed", x.sentence, y.sentence, x, y, f"names trade places: “{x.text}” → “{y.text}”")
             )
@@ -169,27 +170,37 @@ def _swaps(group: Alignment, names_a: list[Fact], names_b: list[Fact]) -> list[F
 
 
 #: Words that join two names either way round: "drew with", "between ... and", "met".
-_SYMMETRIC = frozenset("with and or nor between against versus vs v & plus alongside met meet meets drew tied".split())
+_SYMMETRIC = frozenset("with and or nor versus vs v & plus alongside met meet meets drew tied".split())
 
 
-def _words_between(tokens: Sequence[Token], x: Fact, y: Fact) -> set[str]:
-    """The folded words between two facts of one side, whichever comes first."""
+def _words_between(tokens: Sequence[Token], x: Fact, y: Fact) -> list[str]:
+    """The folded tokens between two facts of one side, whichever comes first."""
     start, end = min(x.end, y.end), max(x.start, y.start)
-    return {fold_token(t.text) for t in tokens if start <= t.start and t.end <= end}
+    return [fold_token(t.text) for t in tokens if start <= t.start and t.end <= end]
 
 
 def _named_apart(group: Alignment, x: Fact, y: Fact, ctx: Context) -> bool:
     """Whether B puts ``y`` where A has ``x`` (the word diff replaces one with the other) while
     A names ``y`` and B names ``x`` too: the articles themselves tell the two apart, so it is
     no alias ("Bradley leads among independents" → "Alvarez leads ...", in a story about
-    both). Only for people: places and bodies have aliases that stories use side by side
-    ("Moscow" / "Russia", "the Pentagon" / "the Defense Department"). The tagger's label may
-    differ between the two ("Bradley" an ORG, "Alvarez" a PERSON)."""
-    if "PERSON" not in (x.label, y.label) or {x.label, y.label} & {"NORP", "GPE", "LOC", "FAC"}:
+    both). Only for people (see ``_person_like``): places and bodies have aliases that stories
+    use side by side ("Moscow" / "Russia", "the Pentagon" / "the Defense Department", "the
+    Kremlin" / "Putin")."""
+    if not (_person_like(x, group.a_tokens) and _person_like(y, group.b_tokens)):
         return False
     if _words(x.value) & _words(y.value) or same_entity(x, y):
         return False
     return _replaced(group, x, y) and _given_in(y, ctx.a_folded) and _given_in(x, ctx.b_folded)
+
+
+def _person_like(f: Fact, tokens: Sequence[Token]) -> bool:
+    """A person, or a lone capitalised word the tagger calls an organisation with no "the"
+    before it (it reads many surnames so: "Bradley leads"); not "the Kremlin", not "NATO"."""
+    if f.label == "PERSON":
+        return True
+    before = next((t for t in reversed(tokens) if t.end <= f.start), None)
+    lone = f.label == "ORG" and len(f.text.split()) == 1 and f.text[:1].isupper() and not f.text.isupper()
+    return lone and (before is None or fold_token(before.text) != "the")
 
 
 def _named(x: Fact, y: Fact) -> FactChange:
