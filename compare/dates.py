@@ -202,9 +202,7 @@ def _precision(kind: str) -> str:
 #: "will be held on Sunday"; and "through" or "until" in a claim in the present or future
 #: ("rain is likely through Saturday", "the road stays shut until Monday"; but "schools were
 #: shut until Monday" is past).
-_COMING = re.compile(
-    r"(?:\b(?:next|coming)|\bwill(?:\s+(?!what|when|where|how|that|which|who)[\w'-]+){0,5}\s+on)\s+$", re.I
-)
+_COMING = re.compile(r"(?:\b(?:next|coming)|\bwill(?:\s+(?!what|which|who)[\w'-]+){0,5}\s+on)\s+$", re.I)
 _UNTIL = re.compile(r"\b(?:through|until|till)\s+$", re.I)
 _NOT_PAST = re.compile(r"\b(?:will|is|are|remains?|stays?|expected|likely|forecast|scheduled|due|set to)\b", re.I)
 
@@ -213,8 +211,7 @@ def _ahead(text: str, start: int) -> bool:
     """Whether the weekday at ``start`` is read as the coming one (see ``_COMING``)."""
     if _COMING.search(text, 0, start):
         return True
-    clause = max(text.rfind(",", 0, start), text.rfind(";", 0, start)) + 1  # "who is 34, was held until Monday"
-    return bool(_UNTIL.search(text, 0, start)) and bool(_NOT_PAST.search(text, clause, start))
+    return bool(_UNTIL.search(text, 0, start)) and bool(_NOT_PAST.search(text, 0, start))
 
 
 def _resolve(kind: str, m: re.Match[str], published: date | None, ahead: bool = False) -> date | None:

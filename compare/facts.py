@@ -303,7 +303,9 @@ def _numbers(doc: Any, text: str, fact: Any, taken: list[tuple[int, int]]) -> li
         digits = re.search(r"\S*\d\S*", text[start:end])  # the figure itself, after any bound spaCy took in
         figure = start + digits.start() if digits else start
         bound = _BOUND_BEFORE.search(text, 0, start)  # "up to 70 km/h", as spaCy spans "up to 70 kilometres"
-        if bound and not (_YEARLIKE.fullmatch(text[start:end]) and fold(bound.group(0)) in APPROXIMATE):
+        # "about 1968 and ..." is about a year; "some 1500 troops" is an estimate
+        year = _YEARLIKE.fullmatch(text[start:end]) and not _noun_after(doc, end)
+        if bound and not (year and fold(bound.group(0)) in APPROXIMATE):
             start = bound.start()  # (but "a film about 1968" is about a year, not roughly one)
         # Money and percentages are their own unit: "$2.4 million" → "$3.1 million" is one figure changed.
         unit = {"MONEY": "money", "PERCENT": "percent"}.get(kind, "") or _unit(doc, start, end)
@@ -336,6 +338,12 @@ _CURRENCIES = (
     ("US$", "USD"), ("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"),
     ("dollar", "USD"), ("euro", "EUR"), ("pound", "GBP"), ("sterling", "GBP"), ("yen", "JPY"), ("rupee", "INR"),
 )  # fmt: skip
+
+
+def _noun_after(doc: Any, end: int) -> bool:
+    """Whether the word right after character ``end`` is a noun (what a figure counts)."""
+    after = next((t for t in doc if t.idx >= end), None)
+    return after is not None and after.pos_ == "NOUN"
 
 
 def _currency(phrase: str) -> str:

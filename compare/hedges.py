@@ -56,7 +56,12 @@ def hedges(doc: Any, fact: Any) -> list[Fact]:
         # "25 percent less likely": a risk, no hedge; "varied widely": an extent, not a qualifier
         compared = tok.lower_ == "likely" and tok.i > 0 and doc[tok.i - 1].lower_ in _DEGREE
         # "1,012 likely voters": a group of people, not a hedge ("the likely causes" stays one)
-        compared = compared or (tok.lower_ == "likely" and tok.dep_ == "amod" and tok.head.lemma_ in _LIKELY_GROUPS)
+        compared = compared or (
+            tok.lower_ == "likely"
+            and tok.dep_ == "amod"
+            and tok.head.tag_ == "NNS"
+            and tok.head.lemma_ in _LIKELY_GROUPS
+        )
         extent = tok.lower_ in QUALIFIERS and tok.head.tag_ in ("VBD", "VBZ", "VBP")
         adverb = tok.lower_ in HEDGES and not compared and not extent
         modal = tok.lower_ in MODALS and tok.dep_ == "aux" and _start(tok.head) in chain

@@ -38,7 +38,7 @@ def write_atomic_bytes(path: Path, data: bytes) -> None:
         raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
     if stat.S_ISDIR(mode):
         raise OutputError(f"{path}: is a folder")
-    if not stat.S_ISREG(mode) or str(path.absolute()).startswith(("/dev/", "/proc/")):
+    if not stat.S_ISREG(mode) or str(path.absolute()).startswith(("/dev/std", "/dev/fd/", "/proc/")):
         # CAUTION: renaming over a device or a FIFO would replace it with a regular file
         # (as root, /dev/null itself); there is nothing to be atomic about in a stream. A
         # /dev/stdout that the shell points at a file (">> log") is written as the shell opened it.

@@ -36,7 +36,7 @@ _KEEP = frozenset(
     sens rep reps rev msgr hon pres supt insp det atty dist asst cpl pvt ala ariz ark calif colo
     conn del fla kan kans mich minn miss mont neb nev okla tenn wash wis wyo penn tex ind que mex
     inc corp ltd bros plc llc mfg assn assoc dept univ govt intl natl repub hosp dir ste sts
-    approx est etc viz lit fig figs vol vols nos hrs mins ave blvd hwy rte pkwy jct esq""".split()
+    approx est etc viz lit fig figs vol vols nos hrs mins ave blvd hwy rte pkwy jct esq dem""".split()
 )  # not "ill", "mass" or "ore" (Ill., Mass., Ore.): "He fell ill. Doctors said" ends a sentence
 _WORDS = frozenset("am an at be by do go he if in is it me my of oh on or so to up we".split())
 
@@ -102,12 +102,31 @@ def _paragraphs(blocks: tuple[Block, ...]) -> Iterator[list[Block]]:
 
 def _spans(text: str) -> Iterator[tuple[int, int]]:
     """Sentence spans within ``text``, trimmed of surrounding whitespace."""
-    for s, e in _acronym_ends((span for _, span in _punkt().tokenize_with_spans(text)), text):
+    spans = _lowercase_joined([span for _, span in _punkt().tokenize_with_spans(text)], text)
+    for s, e in _acronym_ends(spans, text):
         chunk = text[s:e]
         lead = len(chunk) - len(chunk.lstrip())
         trail = len(chunk) - len(chunk.rstrip())
         if e - trail > s + lead:
             yield s + lead, e - trail
+
+
+def _lowercase_joined(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """``spans`` with a split before a lower-case word undone: "Boston, Mass. said", "Salem,
+    Ore. police" (state names Punkt no longer keeps, see ``_KEEP``) are one sentence.
+
+    >>> text = "He lives in Salem, Ore. police said. He left."
+    >>> [text[s:e] for s, e in _lowercase_joined([(0, 24), (24, 37), (37, 45)], text)]
+    ['He lives in Salem, Ore. police said. ', 'He left.']
+    """
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        lower = re.match(r"\s*[a-z]+[\s,;:]", text[start:end])  # a plain word, not "iPhone"
+        if out and lower and text[out[-1][0] : out[-1][1]].rstrip().endswith("."):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 def _acronym_ends(spans: Iterable[tuple[int, int]], text: str) -> Iterator[tuple[int, int]]:

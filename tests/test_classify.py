@@ -946,6 +946,8 @@ def test_a_year_read_as_a_date_on_one_side_and_a_number_on_the_other_is_one_year
 def test_a_film_about_a_year_is_no_estimate(fact_extractor: FactExtractor) -> None:
     a, b = "The film is about 1968 and the protests in Paris.", "The film covers 1968 and the protests in Paris."
     assert "certainty_changed" not in [k for k, _, _ in findings(fact_extractor, a, b)]
+    a, b = "Police said some 1500 protesters marched.", "Police said 1500 protesters marched."
+    assert "certainty_changed" in [k for k, _, _ in findings(fact_extractor, a, b)]
 
 
 @pytest.mark.parametrize(

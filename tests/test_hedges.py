@@ -62,6 +62,7 @@ def test_likely_voters_are_a_group_not_a_hedge(fact_extractor: FactExtractor) ->
     assert hedges_in("The survey of 1,012 likely voters was conducted in October.") == []
     assert hedges_in("Rain is likely to fall on Monday.") == ["likely"]
     assert hedges_in("Police named two likely suspects.") == ["likely"]
+    assert hedges_in("Pfizer was the likely buyer.") == ["likely"]
 
 
 def test_a_main_verb_tagged_as_a_participle_is_in_the_past(fact_extractor: FactExtractor) -> None:

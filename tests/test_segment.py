@@ -31,6 +31,7 @@ def test_abbreviations_do_not_split() -> None:
         "The officials said so. Talks resume on Monday.",
         "He fell ill. Doctors said he was recovering.",
         "Exports of iron ore. Prices fell.",
+        "Sales rose on Monday. iPhone sales fell.",
     ],
 )
 def test_a_plain_word_that_ends_a_sentence_is_no_abbreviation(text: str) -> None:
@@ -47,6 +48,7 @@ def test_a_plain_word_that_ends_a_sentence_is_no_abbreviation(text: str) -> None
         "Sens. Elizabeth Warren and Bernie Sanders met Drs. Mia Chu and Al Roe and Brig. Gen. Jo Park.",
         "Dist. Atty. Alvin Bragg and Asst. Chief Mark Long spoke at Sts. Peter and Paul church.",
         "The 4 hrs. delay at Acme Mfg. Co. in Montreal, Que. angered staff.",
+        "Officials in Boston, Mass. said the state Dem. party would meet in Salem, Ore. next week.",
     ],
 )
 def test_real_abbreviations_in_news_still_do_not_split(text: str) -> None:
