@@ -29,7 +29,8 @@ _ACRONYM_END = re.compile(
 #: Punkt's abbreviation list, learnt from legal and other text, also holds plain words ("call",
 #: "ago", "week", "bank", "series"): "He made a call. Prices fell." stayed one sentence. Of its
 #: abbreviations that are words of three letters or more, only these are kept (months, days,
-#: titles, states, company and place words); and these short words are no abbreviations.
+#: titles, states, company and place words; those it lacks are added); and these short words
+#: are no abbreviations.
 _KEEP = frozenset(
     """jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     mrs messrs mme mlle drs prof profs gen gens brig col capt cmdr cdr sgt maj adm gov govs sen
@@ -52,6 +53,8 @@ def _punkt() -> nupunkt.PunktSentenceTokenizer:
     for abbreviation in punkt.abbreviations:
         if abbreviation in _WORDS or (len(abbreviation) > 2 and abbreviation.isalpha() and abbreviation not in _KEEP):
             punkt.remove_abbreviation(abbreviation)
+    for abbreviation in _KEEP - punkt.abbreviations:  # "Reps.", "Cmdr.", "Intl." are not in its list
+        punkt.add_abbreviation(abbreviation)
     return punkt
 
 

@@ -49,6 +49,7 @@ def test_a_plain_word_that_ends_a_sentence_is_no_abbreviation(text: str) -> None
         "Dist. Atty. Alvin Bragg and Asst. Chief Mark Long spoke at Sts. Peter and Paul church.",
         "The 4 hrs. delay at Acme Mfg. Co. in Montreal, Que. angered staff.",
         "Officials in Boston, Mass. said the state Dem. party would meet in Salem, Ore. next week.",
+        "Reps. Maria Lee and Tom Ortiz met Cmdr. Jo Park of Acme Intl. Corp. on Friday.",
     ],
 )
 def test_real_abbreviations_in_news_still_do_not_split(text: str) -> None:
