@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from compare.dates import find_dates, weekday_name
 
 FRIDAY = date(2023, 9, 1)
@@ -107,22 +109,20 @@ def test_times_of_day_on_a_24_hour_clock() -> None:
     ]
 
 
-def test_a_weekday_after_through_until_or_will_is_the_coming_one() -> None:
-    thursday = date(2024, 8, 15)
-    ahead = [
-        "Rain is likely through Saturday.",
-        "The road stays shut until Saturday.",
-        "They will meet on Saturday.",
-        "Schools will stay closed, officials said, until Saturday.",
-        "The board will decide how to proceed on Saturday.",
-    ]
-    for text in ahead:
-        assert [d.resolved for d in find_dates(text, thursday)] == [date(2024, 8, 17)], text
-    past = (
-        "They met on Saturday.",
-        "Schools were shut until Saturday.",
-        "Voting ran through Saturday.",
-        "Police will investigate what happened on Saturday.",
-    )
-    for text in past:
-        assert [d.resolved for d in find_dates(text, thursday)] == [date(2024, 8, 10)], text
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Rain is likely through Saturday.", 17),
+        ("The road stays shut until Saturday.", 17),
+        ("They will meet on Saturday.", 17),
+        ("Schools will stay closed, officials said, until Saturday.", 17),
+        ("The board will decide how to proceed on Saturday.", 17),
+        ("They met on Saturday.", 10),
+        ("Schools were shut until Saturday.", 10),
+        ("Voting ran through Saturday.", 10),
+        ("Police will investigate what happened on Saturday.", 10),
+    ],
+)
+def test_a_weekday_after_through_until_or_will_is_the_coming_one(text: str, day: int) -> None:
+    # Published on Thursday 2024-08-15: the coming Saturday is the 17th, the last one the 10th.
+    assert [d.resolved for d in find_dates(text, date(2024, 8, 15))] == [date(2024, 8, day)]
