@@ -169,7 +169,7 @@ def _swaps(group: Alignment, names_a: list[Fact], names_b: list[Fact]) -> list[F
     return out
 
 
-#: Words that join two names either way round: "drew with", "between ... and", "met".
+#: Words that join two names either way round: "drew with", "and", "met".
 _SYMMETRIC = frozenset("with and or nor versus vs v & plus alongside met meet meets drew tied".split())
 
 
