@@ -300,6 +300,8 @@ def _numbers(doc: Any, text: str, fact: Any, taken: list[tuple[int, int]]) -> li
         if value is None or (re.match(r"\s+of\b", text[end:]) and text[start:end].lower() == "one"):
             continue  # "one of its main supports" counts nothing
         kind = kinds.get((start, end), "")
+        if re.search(r"\bper\s?cent\b", text[start:end], re.I):
+            kind = "PERCENT"  # spaCy reads "5 per cent" as money (a cent)
         digits = re.search(r"\S*\d\S*", text[start:end])  # the figure itself, after any bound spaCy took in
         figure = start + digits.start() if digits else start
         bound = _BOUND_BEFORE.search(text, 0, start)  # "up to 70 km/h", as spaCy spans "up to 70 kilometres"

@@ -943,6 +943,12 @@ def test_a_year_read_as_a_date_on_one_side_and_a_number_on_the_other_is_one_year
     assert not [k for k, x, y in findings(fact_extractor, a, b) if "2025" in x + y or "1932" in x + y]
 
 
+def test_per_cent_is_a_share_not_money(fact_extractor: FactExtractor) -> None:
+    a = "Inflation rose 5 per cent in March, officials said."
+    assert findings(fact_extractor, a, a.replace("5 per cent", "6%")) == [("number_changed", "5 per cent", "6%")]
+    assert findings(fact_extractor, a, a.replace("5 per cent", "5%")) == []
+
+
 def test_a_film_about_a_year_is_no_estimate(fact_extractor: FactExtractor) -> None:
     a, b = "The film is about 1968 and the protests in Paris.", "The film covers 1968 and the protests in Paris."
     assert "certainty_changed" not in [k for k, _, _ in findings(fact_extractor, a, b)]
