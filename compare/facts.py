@@ -302,6 +302,8 @@ def _numbers(doc: Any, text: str, fact: Any, taken: list[tuple[int, int]]) -> li
         kind = kinds.get((start, end), "")
         if re.search(r"\bper\s?cent\b", text[start:end], re.I):
             kind = "PERCENT"  # spaCy reads "5 per cent" as money (a cent)
+        elif re.search(r"\bNo\.\s*$", text[:start]) and text[start:end].isdigit():
+            kind = "ORDINAL"  # "ranked No. 3" is a rank, like "ranked third"
         digits = re.search(r"\S*\d\S*", text[start:end])  # the figure itself, after any bound spaCy took in
         figure = start + digits.start() if digits else start
         bound = _BOUND_BEFORE.search(text, 0, start)  # "up to 70 km/h", as spaCy spans "up to 70 kilometres"

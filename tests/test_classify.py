@@ -645,6 +645,7 @@ def test_a_claim_told_as_hearsay_or_expectation_and_then_as_fact_is_one_change(
         ),
         ("She finished second in the race.", "She finished first in the race.", "number_changed", "second → first"),
         ("He was sent off in the 80th minute.", "He was sent off in the 70th minute.", "number_changed", "80th → 70th"),
+        ("The team is ranked No. 3 this week.", "The team is ranked fifth this week.", "number_changed", "3 → fifth"),
         (
             "A jury acquitted him of second-degree murder.",
             "A jury acquitted him of first-degree murder.",
