@@ -60,7 +60,8 @@ _DIGITS = re.compile(  # "6.8-magnitude" is no number; "£100m", "$9.8bn" and "2
 #: Short scale suffixes of money figures ("£100m", "$9.8bn", "€2tn", "$250k").
 _SUFFIX = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}
 
-_YEARLIKE = re.compile(r"1\d{3}|2[01]\d\d")
+#: A bare figure that may be a year: four digits from 1000 to 2199, no separator ("1932", not "1,932").
+YEARLIKE = re.compile(r"1\d{3}|2[01]\d\d")
 #: spaCy entities that may hold a count or rank in words: "seven years", "the fifth", "second".
 _COUNTS_INSIDE = frozenset(("DATE", "TIME", "ORDINAL"))
 #: A rank in figures: "80th", "1st", "23rd".
@@ -308,7 +309,7 @@ def _numbers(doc: Any, text: str, fact: Any, taken: list[tuple[int, int]]) -> li
         figure = start + digits.start() if digits else start
         bound = _BOUND_BEFORE.search(text, 0, start)  # "up to 70 km/h", as spaCy spans "up to 70 kilometres"
         # "about 1968 and ..." is about a year; "some 1500 troops" is an estimate
-        year = _YEARLIKE.fullmatch(text[start:end]) and not _noun_after(doc, end)
+        year = YEARLIKE.fullmatch(text[start:end]) and not _noun_after(doc, end)
         if bound and not (year and fold(bound.group(0)) in APPROXIMATE):
             start = bound.start()  # (but "a film about 1968" is about a year, not roughly one)
         # Money and percentages are their own unit: "$2.4 million" → "$3.1 million" is one figure changed.

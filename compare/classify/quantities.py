@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from compare.classify.common import Context, _change, _detail, _given_in, _replaced, _trading_places
 from compare.classify.names import _unmatched
 from compare.dates import weekday_name
-from compare.facts import fold
+from compare.facts import YEARLIKE, fold
 from compare.figures import APPROXIMATE, BOUNDS, DAYS, round_step
 from compare.lexicon import SCALES as _SCALES
 from compare.models import Alignment, Fact, FactChange, Token
@@ -75,14 +75,14 @@ def _years(facts: list[Fact], kind: str) -> set[str]:
     one (four digits from 1000 to 2199, without unit sign or separator: "1932", not "1,932")."""
     if kind == "date":
         return {f.value[:4] for f in facts if f.kind == "date" and f.value[:4].isdigit()}
-    return {f.value for f in facts if f.kind == "number" and re.fullmatch(r"1\d{3}|2[01]\d\d", f.text)}
+    return {f.value for f in facts if f.kind == "number" and YEARLIKE.fullmatch(f.text)}
 
 
 def _year_in(f: Fact, years: set[str]) -> bool:
     """Whether ``f`` (a date that is a year alone, or a year-like number) is one of ``years``."""
     if f.kind == "date":
         return f.label == "year" and f.value[:4] in years
-    return re.fullmatch(r"1\d{3}|2[01]\d\d", f.text) is not None and f.value in years
+    return YEARLIKE.fullmatch(f.text) is not None and f.value in years
 
 
 def _moved(change: FactChange, ctx: Context) -> bool:
