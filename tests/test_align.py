@@ -8,8 +8,10 @@ from compare.embed import Embedder
 from tests.conftest import FakeEmbedder
 
 
-def pairs(a: list[str], b: list[str]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-    return [(bead.a, bead.b) for bead in align(a, b, FakeEmbedder(), Config())]
+def pairs(
+    a: list[str], b: list[str], embedder: Embedder | None = None
+) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(bead.a, bead.b) for bead in align(a, b, embedder or FakeEmbedder(), Config())]
 
 
 A = [
@@ -133,6 +135,30 @@ def test_a_weak_pair_on_one_topic_sharing_no_words_is_no_link() -> None:
     # A strong pair needs no shared words.
     b = "Damage to homes is put at four million euros."
     assert [(x.a, x.b) for x in align([a], [b], Cosines(a, b, 0.75), Config())] == [((0,), (0,))]
+
+
+class Table(Embedder):
+    """Each text its own unit vector; ``weak`` (b's sentence) at ``cosine`` with ``a``'s."""
+
+    def __init__(self, texts: list[str], a: str, b: str, cosine: float) -> None:
+        self.vectors = {t: np.eye(len(texts) + 1, dtype="f4")[k] for k, t in enumerate(texts)}
+        self.vectors[b] = self.vectors[a] * cosine + np.eye(len(texts) + 1, dtype="f4")[-1] * np.sqrt(1 - cosine**2)
+
+    def embed_batch(self, texts: list[str]) -> np.ndarray:  # type: ignore[override]
+        return np.array([self.vectors[t] for t in texts])
+
+
+def test_a_rewording_sharing_few_words_is_linked_where_its_neighbours_are() -> None:
+    # Between two linked sentences on both sides, a pair sharing one content word is a
+    # rewording in place, not a drop and an addition; so at the end of both articles.
+    first, last = "The company expects revenue of $9 billion.", "Shares rose 4% in late trading."
+    weak_a, weak_b = "The results were released after the market closed.", "They came out after the closing bell."
+    embedder = Table([first, last, weak_a], weak_a, weak_b, 0.62)
+    assert pairs([first, weak_a, last], [first, weak_b, last], embedder) == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+    assert pairs([first, weak_a], [first, weak_b], embedder) == [((0,), (0,)), ((1,), (1,))]
+    # Moved, with nothing to place it, it stays apart: the shared words are asked for.
+    got = pairs([first, weak_a, last], [weak_b, first, last], embedder)
+    assert ((1,), ()) in got and ((), (0,)) in got
 
 
 def test_a_weak_link_in_a_moved_paragraph_is_kept() -> None:
