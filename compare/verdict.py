@@ -245,6 +245,55 @@ def _kind(text: str) -> str:
     return "negations" if low in _NEGATIONS else "names"
 
 
+def _figures_kept(
+    a: Sequence[Token], b: Sequence[Token], lost: list[int], new: list[int]
+) -> tuple[list[int], list[int]]:
+    """``lost`` and ``new`` less the figures both sides give alike in other words: "Seven
+    percent" and "7%", "two days" and "48 hours" (:func:`~compare.figures.with_unit`).
+
+    >>> toks = lambda s: [Token(w, 0, 0) for w in s.split()]
+    >>> _figures_kept(toks("Seven percent said no"), toks("7 % said no"), [0], [0])
+    ([], [])
+    >>> _figures_kept(toks("Seven percent said no"), toks("8 % said no"), [0], [0])
+    ([0], [0])
+    """
+    figures_b = {k: with_unit(f, b, k) for k in new if (f := figure(b[k].text)) is not None}
+    kept_a, matched = [], set()
+    for k in lost:
+        f = figure(a[k].text)
+        twin = next(
+            (j for j, g in figures_b.items() if j not in matched and f is not None and g == with_unit(f, a, k)), None
+        )
+        if twin is None:
+            kept_a.append(k)
+        else:
+            matched.add(twin)
+    return kept_a, [k for k in new if k not in matched]
+
+
+#: Prefixes that negate a word: "undecided" is "not decided", "unable" "not able".
+_NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
+
+
+def _negative_prefix(tokens: Sequence[Token], k: int, other: _Side) -> bool:
+    """Whether ``tokens[k]``, a "not", negates a word that the other side negates with a
+    prefix: "had not decided" and "were undecided", "did not agree" and "disagreed".
+
+    >>> toks = lambda s: [Token(w, 0, 0) for w in s.split()]
+    >>> b = _Side.of(toks("they were undecided"))
+    >>> _negative_prefix(toks("they had not decided"), 2, b), _negative_prefix(toks("they had not voted"), 2, b)
+    (True, False)
+    """
+    if fold(tokens[k].text) not in ("not", "n't"):
+        return False
+    after = {_key(fold(t.text)) for t in tokens[k + 1 : k + 4]}
+    return any(
+        low.startswith(p) and len(low) - len(p) >= 4 and _key(low[len(p) :]) in after
+        for low in (other.folded[j] for j in other.words)
+        for p in _NEGATIVE_PREFIXES
+    )
+
+
 def same_days(
     a: Sequence[Token], b: Sequence[Token], days_a: Sequence[DaySpan], days_b: Sequence[DaySpan]
 ) -> SameOnBothSides:
@@ -307,6 +356,9 @@ def evidence(
         new = [
             k for k in range(op.j1, op.j2) if side_b.keys[k] not in keys_a and k not in same.b and is_fact_token(b, k)
         ]
+        lost, new = _figures_kept(a, b, lost, new)
+        lost = [k for k in lost if not _negative_prefix(a, k, side_b)]
+        new = [k for k in new if not _negative_prefix(b, k, side_a)]
         kinds.update(_kind(a[k].text) for k in lost)
         kinds.update(_kind(b[k].text) for k in new)
         # "two days" → "48 hours" is one length of time, "Seven percent" → "7%" one share.

@@ -175,8 +175,19 @@ def test_one_length_of_time_in_two_units_is_no_conflict() -> None:
 
 def test_a_share_in_words_is_the_same_figure_as_in_digits() -> None:
     a = "Seven percent of respondents said they would vote for him."
-    assert judge_with(a, a.replace("Seven percent", "7%"), 0.95)[0] == "reworded"
+    assert judge_with(a, a.replace("Seven percent", "7%"), 0.95) == ("reworded", ())  # nor a changed detail
     assert judge_with(a, a.replace("Seven percent", "8%"), 0.95)[0] == "changed"
+    assert measure(a, a.replace("Seven percent", "7%")).numbers == 0
+
+
+def test_a_word_negated_by_its_prefix_is_no_changed_negation() -> None:
+    # "undecided" is "not decided", "unable" "not able": the "not" changes nothing.
+    ev = measure("Seven percent said they were undecided.", "Seven percent said they had not decided.")
+    assert (ev.negations, ev.details) == (0, ())
+    assert measure("The firm was unable to pay.", "The firm was not able to pay.").negations == 0
+    # A "not" that negates another word still counts.
+    ev = measure("Seven percent said they were undecided.", "Seven percent said they had not voted.")
+    assert (ev.negations, ev.details) == (1, ("+not",))
 
 
 def test_a_change_needs_a_reason_a_reader_can_see() -> None:
