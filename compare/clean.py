@@ -10,7 +10,14 @@ The rules are general typography, not site lists:
 * a **headline** is a short Title-Case line without sentence punctuation;
 * a **caption** ends with a parenthesised credit after a full sentence (``... (Reuters)``) or
   opens with ``Photo:``/``Image:``;
-* a **label** (``furniture``) is a line of one to three words without sentence punctuation;
+* the **first line** of a text is a headline when it reads like one in sentence case too
+  ("Wildfire forces 12,000 to flee in northern California"): no sentence punctuation, a
+  blank line after it;
+* a **label** (``furniture``) is a line of one to three words without sentence punctuation,
+  or a byline ("By Dana Whitfield, Valley Courier");
+* a **dateline** opening a story's first news paragraph ("REDDING, Calif. (AP) —",
+  "LONDON —") is set apart from it as ``furniture``: it says where the story was filed and
+  by whom, not what happened;
 * a line seen before is a repeat: it takes the role of its first copy (a repeated news line
   becomes ``furniture``);
 * a **new story** starts at a headline that differs from the current story's headline once the
@@ -70,6 +77,19 @@ _APPEAL_CUE = re.compile(
     r"all rights reserved|copyright|follow us)\b",
     re.I,
 )
+#: A byline: "By Dana Whitfield", "By Marcus Lee, Valley Courier", "BY JANE DOE AND JOHN ROE".
+_BYLINE = re.compile(r"(?:By|BY)\s+[A-Z][\w.'’-]*(?:,?\s+(?:(?:and|AND|de|van|von|al|del|la)\s+)?[A-Z][\w.'’-]*){0,8}$")
+#: A wire dateline: a place in capitals ("REDDING, Calif.", "GAZA CITY", "LONDON"), or in title
+#: case before a credit ("Beirut (AFP)"), perhaps a date ("Dec. 2"), a credit in parentheses,
+#: and a dash before the story's first word.
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
+    r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
+    r"(?:,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"
+    r"(?P<credit>\s*\([^()]{2,40}\))?"
+    r"(?:\s*(?:--|[—–])\s*|\s+-\s+)"
+    r"(?P<rest>[A-Z“\"‘'])"
+)
 _READER = re.compile(r"\b(we|our|us|you|your)\b", re.I)
 _QUOTE = re.compile(r"[\"“”]")
 # Reported speech ("..., he said.", "according to the ministry") is news, whatever its words.
@@ -92,13 +112,17 @@ def clean(text: str, body_start: int = 0) -> tuple[Block, ...]:
     ['headline', 'furniture', 'news']
     """
     lines = _lines(text, body_start)
-    roles = _dedupe(lines, [_line_role(line.text) for line in lines])
+    roles = [_line_role(line.text) for line in lines]
+    if lines and roles[0] == "news" and _top_headline(lines):
+        roles[0] = "headline"
+    roles = _dedupe(lines, roles)
     stories = _stories(lines, roles)
     roles = _boilerplate(lines, roles, stories)
-    return tuple(
+    blocks = [
         Block(line.start, line.end, role, story, starts_paragraph=line.gap > 0 or i == 0)
         for i, (line, role, story) in enumerate(zip(lines, roles, stories, strict=True))
-    )
+    ]
+    return tuple(_datelines_apart(blocks, text))
 
 
 def _lines(text: str, body_start: int) -> list[_Line]:
@@ -138,11 +162,52 @@ def is_title(line: str) -> bool:
 def _line_role(line: str) -> Role:
     if _CREDIT.search(line) or _CAPTION_LEAD.match(line):
         return "caption"
+    if _BYLINE.match(line) and not _SENTENCE_END.search(line):
+        return "furniture"
     if is_title(line):
         return "headline"
     if len(_WORD.findall(line)) <= 3 and not _SENTENCE_END.search(line):
         return "furniture"
     return "news"
+
+
+def _top_headline(lines: list[_Line]) -> bool:
+    """Whether the text's first line is a headline in sentence case: 4-25 words, no sentence
+    punctuation at its end, and a blank line after it (a paragraph that ends without a full
+    stop runs on into the next line).
+
+    >>> top = lambda text: _top_headline(_lines(text, 0))
+    >>> top("Wildfire forces 12,000 to flee in northern California\\n\\nA wildfire spread.")
+    True
+    >>> top("A wildfire spread on Monday\\nacross the county.\\n\\nIt burned.")
+    False
+    """
+    first = lines[0]
+    words = len(_WORD.findall(first.text))
+    return 4 <= words <= 25 and not _SENTENCE_END.search(first.text) and len(lines) > 1 and lines[1].gap > 0
+
+
+def _datelines_apart(blocks: list[Block], text: str) -> list[Block]:
+    """Each story's first news line with its dateline (``_DATELINE``) set apart as furniture.
+
+    >>> text = "REDDING, Calif. (AP) - A wildfire spread."
+    >>> [(b.role, text[b.start : b.end]) for b in _datelines_apart([Block(0, len(text), "news")], text)]
+    [('furniture', 'REDDING, Calif. (AP) -'), ('news', 'A wildfire spread.')]
+    """
+    out: list[Block] = []
+    seen: set[int] = set()
+    for block in blocks:
+        first = block.role == "news" and block.story not in seen
+        if block.role == "news":
+            seen.add(block.story)
+        match = _DATELINE.match(text, block.start, block.end) if first else None
+        if match is None or (match.group("place").istitle() and not match.group("credit")):
+            out.append(block)
+            continue
+        rest = match.start("rest")
+        out.append(replace(block, end=block.start + len(text[block.start : rest].rstrip()), role="furniture"))
+        out.append(replace(block, start=rest, starts_paragraph=False))
+    return out
 
 
 def _key(line: str) -> str:

@@ -24,6 +24,45 @@ def test_headline_caption_label_and_repeats() -> None:
     assert got == ["headline", "caption", "caption", "furniture", "headline", "news"]
 
 
+def test_a_sentence_case_headline_at_the_top_and_a_byline_are_set_aside() -> None:
+    text = (
+        "Wildfire forces 12,000 to flee in northern California\n\n"
+        "By Marcus Lee, Valley Courier\n\n"
+        "A wildfire had burned 41,000 acres by Thursday, officials said.\n"
+    )
+    assert [r for _, r, _ in roles(text)] == ["headline", "furniture", "news"]
+    # Only the top line: a later line without a full stop is no headline, and a first
+    # paragraph running on over two lines is news.
+    assert [r for _, r, _ in roles("The fire spread on Monday\nacross the county.\n\nIt burned.")] == [
+        "news",
+        "news",
+        "news",
+    ]
+    assert [r for _, r, _ in roles("By the time crews arrived the barn had burned down.\n")] == ["news"]
+
+
+def test_a_wire_dateline_is_set_apart_from_the_first_paragraph() -> None:
+    for dateline in (
+        "REDDING, Calif. (Pacific Wire Service) -",
+        "GAZA CITY, Dec 2 (Reuters) -",
+        "LONDON —",
+        "WASHINGTON--",
+        "Beirut, Dec. 2 (AFP) --",
+    ):
+        text = f"{dateline} A wildfire spread on Monday.\n\nLONDON — Crews arrived.\n"
+        assert roles(text) == [
+            (dateline, "furniture", 0),
+            ("A wildfire spread on Monday.", "news", 0),
+            ("LONDON — Crews arrived.", "news", 0),  # only the story's first news line has one
+        ]
+    for lead in (
+        "Beirut - Crews arrived on Monday.",
+        "NATO forces - and their allies - left.",
+        "Smith - who left - said no.",
+    ):
+        assert roles(lead) == [(lead, "news", 0)]
+
+
 def test_a_repeated_news_paragraph_is_marked_furniture() -> None:
     text = "The council met on Monday to vote.\n\nThe council met on Monday to vote.\n"
     assert [r for _, r, _ in roles(text)] == ["news", "furniture"]

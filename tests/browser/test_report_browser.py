@@ -158,7 +158,7 @@ def test_hostile_text_runs_nothing_and_reads_as_text(watched: Watched, tmp_path:
     )
     assert counts == {"scripts": 1, "injected": 0, "styles": 1, "handlers": 0}
     assert page.get_by_text('<img src=x onerror=alert(1)>"').first.is_visible()
-    assert page.locator("#s-A5").inner_text().startswith("A5 The draft ended with </textarea></script><script>")
+    assert page.locator("#s-A4").inner_text().startswith("A4 The draft ended with </textarea></script><script>")
     # Layout intact: every row has its cells, the body is visible, the footer is there after the table.
     assert page.locator("tr.claim").count() == len(c.alignments)
     assert page.eval_on_selector_all("tr.claim", "rows => rows.every(r => r.cells.length === 3)")
