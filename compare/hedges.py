@@ -132,7 +132,7 @@ def _negations(doc: Any, fact: Any) -> list[Fact]:
             verb = doc[tok.i + 2]
         elif noun is not None:  # "no tsunami warning": none issued ("no deaths" is also a zero count)
             verb = noun
-        elif tok.dep_ != "neg" or verb is tok or verb.pos_ not in ("VERB", "AUX"):
+        elif tok.dep_ != "neg" or verb is tok or not (verb.pos_ in ("VERB", "AUX") or _complement(verb)):
             continue
         elif tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _NOT_ONLY:
             continue  # "not just seized the town, but ...": no negation
@@ -146,6 +146,17 @@ def _negations(doc: Any, fact: Any) -> list[Fact]:
         else:
             out.append(fact("hedge", start, end, "negation", str(verb.lemma_.lower()), verb=verb.text))
     return out
+
+
+#: Dependencies of an adjective that completes a verb: "plead not guilty", "found him not guilty".
+_COMPLEMENTS = frozenset(("acomp", "ccomp", "oprd", "xcomp"))
+
+
+def _complement(word: Any) -> bool:
+    """Whether ``word`` is an adjective that completes a verb ("plead not guilty", "declared not
+    fit"), whose negation denies the claim as a verb's would; not one inside a noun phrase ("a
+    not insignificant number")."""
+    return bool(word.pos_ == "ADJ" and word.dep_ in _COMPLEMENTS)
 
 
 def _none_of(doc: Any, tok: Any) -> Any:

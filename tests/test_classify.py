@@ -321,6 +321,8 @@ def test_a_dropped_recipient_is_credit_dropped(fact_extractor: FactExtractor) ->
             "Petkov refused to concede defeat on Sunday and said he would appeal.",
             "refused to concede",
         ),
+        ("Her client will plead not guilty.", "Her client will plead guilty.", "not guilty"),
+        ("The jury found him guilty of murder.", "The jury found him not guilty of murder.", "not guilty"),
     ],
 )
 def test_a_flipped_negation_is_a_finding_and_a_change(
@@ -349,6 +351,8 @@ def test_a_flipped_negation_is_a_finding_and_a_change(
         ("The mayor did not attend the meeting.", "The mayor failed to attend the meeting."),
         ("His refusal to participate delayed the survey.", "He refused to participate, which delayed the survey."),
         ('"The decision was an easy one," he said.', '"The decision was not difficult," he said.'),
+        ("The jury found him not guilty of murder.", "The jury acquitted him of murder."),
+        ("A not insignificant number of voters stayed home.", "A significant number of voters stayed home."),
     ],
 )
 def test_a_negation_said_another_way_or_in_a_dropped_clause_is_no_flip(

@@ -35,6 +35,11 @@ def test_negated_verbs(fact_extractor: FactExtractor) -> None:
     refused = "Petkov refused to concede defeat and failed to win the runoff."
     negations = [(f.text, f.value) for f in facts_of(fact_extractor, refused) if f.label == "negation"]
     assert negations == [("refused to concede", "concede"), ("failed to win", "win")]
+    # An adjective completing the verb is negated as the verb would be, not one inside a noun phrase.
+    verdicts = "She will plead not guilty, and a not insignificant number of people came."
+    assert [(f.text, f.value) for f in facts_of(fact_extractor, verdicts) if f.label == "negation"] == [
+        ("not guilty", "guilty")
+    ]
 
 
 def test_hearsay_is_a_hedge_on_the_verb_it_governs(fact_extractor: FactExtractor) -> None:
