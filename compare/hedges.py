@@ -36,12 +36,13 @@ _DEGREE = frozenset(("less", "more", "as", "least", "equally", "twice"))
 MODALS = frozenset(("may might could would should").split())
 
 
-#: Lemmas of attribution verbs: in "X said (that) CLAIM" the claim's verb carries the tense.
+#: Lemmas of verbs that report speech, a view or an intent: in "X said (that) CLAIM" or "X
+#: signalled it may CLAIM" the claim's verb carries the tense and the hedge.
 CUE_LEMMAS = frozenset(
     (
         "say tell report reveal confirm add state announce claim note write explain warn disclose allege "
         "insist acknowledge estimate caution argue stress emphasize emphasise admit assert testify "
-        "find conclude show suggest indicate"
+        "find conclude show suggest indicate signal hint vow pledge promise threaten believe think fear predict"
     ).split()
 )
 
@@ -65,6 +66,7 @@ def hedges(doc: Any, fact: Any) -> list[Fact]:
         extent = tok.lower_ in QUALIFIERS and tok.head.tag_ in ("VBD", "VBZ", "VBP")
         adverb = tok.lower_ in HEDGES and not compared and not extent
         modal = tok.lower_ in MODALS and tok.dep_ == "aux" and _start(tok.head) in chain
+        modal = modal and not (tok.lower_ == "would" and _backshifted(tok.head))
         barred = tok.lower_ == "may" and tok.i + 1 < len(doc) and doc[tok.i + 1].dep_ == "neg"
         modal = modal and not barred  # "may not compel": a bar ("might not qualify" stays a hedge)
         if adverb or modal:
@@ -103,7 +105,34 @@ def _hearsay(doc: Any, fact: Any) -> list[Fact]:
         end = doc[tok.i + 1].idx + 2 if to_next else tok.idx + len(tok)
         start = (auxpass[0] if auxpass else tok).idx
         out.append(fact("hedge", start, end, "hedge", value, verb=str(target.lemma_.lower())))
+    return out + _hearsay_aside(doc, fact, {f.start for f in out})
+
+
+def _hearsay_aside(doc: Any, fact: Any, taken: set[int]) -> list[Fact]:
+    """Hearsay set off by a comma after a noun: "A third suspect, believed to have driven the
+    car, remains at large", "The man, said to be in his 40s". The small parser often reads the
+    participle as the sentence's verb, so the words decide: a comma, a hearsay participle,
+    "to", and the verb it hedges ("have" and "be" as auxiliaries skipped)."""
+    out = []
+    for tok in doc[1:-2]:
+        if doc[tok.i - 1].text != "," or tok.lower_ not in _HEARSAY_PARTICIPLES or doc[tok.i + 1].lower_ != "to":
+            continue
+        if tok.idx in taken:
+            continue
+        verb = next((t for t in doc[tok.i + 2 : tok.i + 5] if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            continue
+        if verb.lower_ == "have" and verb.i + 1 < len(doc) and doc[verb.i + 1].tag_ == "VBN":
+            verb = doc[verb.i + 1]  # "believed to have driven": drove
+        end = doc[tok.i + 1].idx + 2
+        out.append(fact("hedge", tok.idx, end, "hedge", f"{tok.lower_} to", verb=str(verb.lemma_.lower())))
     return out
+
+
+#: Participles that tell a claim as hearsay in an aside: ", believed to have fled,".
+_HEARSAY_PARTICIPLES = frozenset(
+    "believed thought said reported feared understood alleged presumed suspected rumoured rumored".split()
+)
 
 
 #: Verbs that tell a claim as an impression or a forecast, before an infinitive: "appeared to
@@ -227,22 +256,36 @@ def main_verbs(doc: Any) -> list[tuple[str, int, int, str]]:
             stack += [c for c in verb.children if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB"]
         root_tense = _tense(root)
         for verb in sorted(chain, key=lambda t: t.i):
-            own = (
-                verb is root
-                or verb.tag_ not in ("VB", "VBG")
-                or any(c.dep_ == "aux" for c in verb.children if c.lower_ != "to")
-            )
+            # "was struck and taken": a participle without its own auxiliary or subject shares them
+            shares = verb.tag_ in ("VB", "VBG") or (verb.tag_ == "VBN" and not _subject(verb))
+            own = verb is root or not shares or any(c.dep_ == "aux" for c in verb.children if c.lower_ != "to")
             out.append(
                 (str(verb.lemma_.lower()), _start(verb), verb.idx + len(verb), _tense(verb) if own else root_tense)
             )
     return out
 
 
+def _subject(verb: Any) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _backshifted(verb: Any) -> bool:
+    """Whether ``verb`` takes "would" as reported speech's "will": "Bayramov said Azerbaijan
+    would not sign" tells what "Azerbaijan will not sign" does."""
+    cue = verb.head
+    return bool(
+        verb.dep_ == "ccomp"
+        and cue.lemma_ in CUE_LEMMAS
+        and cue.tag_ == "VBD"
+        and any(c.lower_ == "would" and c.dep_ == "aux" for c in verb.children)
+    )
+
+
 def _tense(verb: Any) -> str:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     tags = {a.tag_ for a in auxes} | {verb.tag_}
-    if words & {"will", "shall"}:
+    if words & {"will", "shall"} or _backshifted(verb):
         base = "future"
     elif "had" in words or ("VBD" in tags and not words & {"has", "have"}):
         base = "past"

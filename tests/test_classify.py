@@ -380,6 +380,58 @@ def test_one_belief_for_another_or_a_risk_told_as_less_likely_keeps_the_certaint
     assert not [k for k, _, _ in findings(fact_extractor, a, b) if k == "certainty_changed"]
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a progressive tells the time of its simple form
+        (
+            "China and the United States are planning crewed missions to the moon later this decade.",
+            "China and the United States plan crewed missions to the moon later this decade.",
+        ),
+        # reported speech's "would" is the "will" of the words reported
+        (
+            "Bayramov said Azerbaijan would not sign a treaty until Armenia amends its constitution.",
+            "Azerbaijan will not sign a treaty until Armenia amends its constitution, Bayramov said.",
+        ),
+        # a participle shares the auxiliary of the verb it is joined to
+        (
+            "A guard was struck on the head and taken to hospital in fair condition.",
+            "A guard, who was hit on the head, was taken to hospital in fair condition.",
+        ),
+        (
+            "A third suspect, believed to have driven the car, remains at large.",
+            "A third suspect, thought to have driven the car, remains at large.",
+        ),
+    ],
+)
+def test_the_same_time_and_certainty_told_another_way_is_no_change(
+    fact_extractor: FactExtractor, a: str, b: str
+) -> None:
+    assert not [k for k, _, _ in findings(fact_extractor, a, b) if k == "certainty_changed"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "detail"),
+    [
+        (
+            "The bank signalled it may hold rates steady at its next meeting.",
+            "The bank signalled it will hold rates steady at its next meeting.",
+            "hedge “may” made certain",
+        ),
+        (
+            "A third suspect, believed to have driven the getaway car, remains at large.",
+            "A third suspect, who drove the getaway car, remains at large.",
+            "hedge “believed to” removed",
+        ),
+    ],
+)
+def test_a_hedge_on_a_signalled_claim_or_in_an_aside_is_read(
+    fact_extractor: FactExtractor, a: str, b: str, detail: str
+) -> None:
+    comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)
+    assert [c.detail.endswith(detail) for c in comparison.changes if c.kind == "certainty_changed"] == [True]
+
+
 def test_a_time_given_as_an_estimate_or_a_generally_true_claim_made_exact(fact_extractor: FactExtractor) -> None:
     got = findings(
         fact_extractor,

@@ -13,7 +13,9 @@ from compare.models import Alignment, ChangeKind, Fact, FactChange, Sentence, To
 
 
 def _completed(tense: str) -> str:
-    """Tenses that state the same thing as done: "agreed" and "has agreed" are one claim."""
+    """Tenses that state the same thing as done: "agreed" and "has agreed" are one claim; and
+    a progressive tells the time its simple form does: "are planning" and "plan"."""
+    tense = tense.removesuffix("-progressive")
     return "past" if tense in ("past", "present-perfect", "past-perfect") else tense
 
 
