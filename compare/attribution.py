@@ -34,7 +34,8 @@ CUES = (
     "announced|announces|claimed|claims|noted|notes|wrote|writes|explained|explains|warned|warns|"
     "disclosed|discloses|alleged|alleges|insisted|insists|acknowledged|acknowledges|estimated|estimates|"
     "cautioned|cautions|argued|argues|stressed|stresses|emphasized|emphasizes|emphasised|emphasises|"
-    "admitted|admits|asserted|asserts|testified|testifies|suggested|suggests"
+    "admitted|admits|asserted|asserts|testified|testifies|suggested|suggests|"
+    "attributed|attributes|blamed|blames"  # "Officials attributed the decline to ...": their claim
 )
 # Up to 11 words: "Observers from the Organization for Security and Co-operation in Europe".
 _SOURCE = r"(?P<source>(?:[\w’'.%-]+(?:,\d{3})*\s){0,10}?[\w’'.%-]+(?:,\d{3})*)"  # "2,950 participants"
@@ -55,7 +56,15 @@ _MIDDLE = re.compile(
 # "The plan, officials said, would cost $5 million": a source and its cue set off by commas.
 _PARENTHETICAL = re.compile(r"[,;”\"]\s*" + _SOURCE + r"\s+" + _CUE + r"(?P<rest>)(?=\s*,)")
 _INVERTED = re.compile(r"[,;”\"]\s*" + _CUE + r"\s+" + _SOURCE + r"(?:,\s*[^,;.!?”\"]{1,60}){0,2}\s*[.!?]?\s*$")
-_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<source>[^,;.!?”\"]+?(?:\s[A-Z]\.)*)\s*(?=[,;.!?]|$)", re.I)
+# A full stop inside a source: after an initial ("U.S. Customs", "John F. Kennedy") or a short
+# title ("Dr. Smith", "St. Louis police") before a capitalised word.
+_TITLES = "Dr St Mr Mrs Ms Gen Sen Rep Gov Lt Col Sgt Capt Prof Jr Sr Inc Co Corp Ltd Mt Ft".split()
+_AFTER_TITLE = "|".join(rf"(?<=\b{t}\.)" for t in _TITLES)
+_INNER_STOP = rf"\.(?:(?<=\b[A-Z]\.)|{_AFTER_TITLE})(?=\s+[A-Z])"
+_ACCORDING = re.compile(
+    r"\b[Aa]ccording\s+to\s+(?P<source>(?:[^,;.!?”\"]|\.(?=[A-Za-z])|" + _INNER_STOP + r")+?)"
+    r"\s*(?=[,;!?]|$|\.(?![A-Za-z]|(?<=\b[A-Z]\.)\s+[A-Z]|(?:" + _AFTER_TITLE + r")\s+[A-Z]))"
+)
 _LEADING = re.compile(r"^" + _SOURCE + r"\s+" + _CUE + r"(?P<rest>)(?=\s|[.!?]?$)")
 # "In a statement on Friday, the foreign ministry said Japan and ...": a leading attribution
 # after an introductory phrase (the claim after it may have commas of its own).
@@ -84,6 +93,13 @@ _PAST_OF = {"arguing": "argued", "saying": "said", "adding": "added", "noting": 
             "insisting": "insisted", "claiming": "claimed"}  # fmt: skip
 # "..., a new study in The Lancet has found." / "A study in JAMA found that ...": what a study
 # or survey found is attributed to it (only document sources: "police found the car").
+# "24 of 27 economists polled by Reuters": who ran the poll stands behind its numbers.
+_POLLED = re.compile(
+    r"\b(?P<cue>polled|surveyed|interviewed|questioned)\s+by\s+"
+    r"(?P<source>(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+)*[A-Z][\w’'.&-]*){0,6})"
+)
+# "in what mediators called the most significant step": a description told as someone's.
+_WHAT_CALLED = re.compile(r"\bwhat\s+" + _SOURCE + r"\s+(?P<cue>called|termed|dubbed|described\s+as)\b(?P<rest>)")
 _FINDING = re.compile(
     r"(?:^|[,;]\s*)"
     + _SOURCE
@@ -182,7 +198,8 @@ _PERSON = frozenset(
         "secretary director governor mayor senator lawmaker envoy leader head officer councilman councilwoman "
         "councillor councilor alderman judge sheriff prosecutor attorney representative chairman chairwoman "
         "superintendent professor inspector detective captain lieutenant sergeant adviser advisor sen rep gov dr "
-        "manager coach executive ceo cfo founder owner chancellor economist researcher scientist editor lawyer"
+        "manager coach executive ceo cfo founder owner chancellor economist researcher scientist editor lawyer "
+        "mediator negotiator investigator regulator"
     ).split()
 )
 # Lower-case particles inside names: al-Awsat, van Gogh, bin Salman, de Gaulle.
@@ -231,11 +248,12 @@ def find_attributions(text: str, outlets: Iterable[str] = (), persons: Iterable[
         *(_TRAILING, _INTERRUPTED, _INVERTED, _LEADING, _COORDINATED, _MIDDLE, _INTRODUCED, _PARENTHETICAL),
         *(_COLON, _PARTICIPLE),
     )
-    for pattern in (*patterns, _DESCRIBED, _FINDING):
+    for pattern in (*patterns, _DESCRIBED, _FINDING, _POLLED, _WHAT_CALLED):
         m = pattern.search(text)
         if m:
             cue = _PAST_OF.get(m.group("cue").lower(), "") if pattern is _PARTICIPLE else ""
-            a = _make(text, m, known, inverted=pattern is _INVERTED, cue=cue)
+            cue = f"{m.group('cue')} by" if pattern is _POLLED else cue
+            a = _make(text, m, known, inverted=pattern in (_INVERTED, _POLLED), cue=cue)
             researchers = (
                 _RESEARCHERS.search(a.source) and re.match(r"\s*(?:[.!?]?\s*$|that\b)", text[m.end() :]) if a else None
             )
@@ -380,6 +398,9 @@ def source_kind(words: list[str], cue: str = "", known: Iterable[str] = ()) -> s
     first = next((w for w in lead if w not in _DETERMINERS), "")
     if head in PEOPLE or (first in PEOPLE and first != head and not words[-1][:1].isupper()):
         return "anonymous"  # "officials", and "experts not involved in the research"
+    definite = words[0].lower() in ("the", "these", "those", "its", "their")  # "the researchers": the study's
+    if _plural_role(head) and not definite and not any(w[:1].isupper() for w in words[1:]):
+        return "anonymous"  # "Economists said", "federal prosecutors": people by their role, unnamed
     if head in DOCUMENTS:
         return "document"  # "the report", and "a council statement" too: a paper, not a person
     if words and words[0].lower() in ("a", "an") and not any(w[:1].isupper() for w in words[1:]):
@@ -403,10 +424,21 @@ def source_kind(words: list[str], cue: str = "", known: Iterable[str] = ()) -> s
         # A bare name that "reports" or is cited "according to" is a publication; one that
         # "said" is more often a person, or an organisation speaking for itself when "the"
         # comes before the name (nobody says "the Jane Roe").
-        if cue in ("reported", "reports", "according to", "wrote", "writes"):
+        if cue in ("reported", "reports", "according to", "wrote", "writes") or cue.endswith(" by"):
             return "outlet"
         return "official" if words[0].lower() == "the" and len(words) > 1 else "person"
     return "other"
+
+
+def _plural_role(word: str) -> bool:
+    """Whether ``word`` is the plural of a role (``_PERSON``): "economists", "spokesmen",
+    "secretaries".
+
+    >>> _plural_role("economists"), _plural_role("spokesmen"), _plural_role("economist")
+    (True, True, False)
+    """
+    singular = word[:-3] + "y" if word.endswith("ies") else word[:-3] + "man" if word.endswith("men") else word[:-1]
+    return word.endswith(("s", "men")) and singular in _PERSON
 
 
 def titled(source: str) -> bool:

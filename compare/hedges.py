@@ -31,6 +31,10 @@ _LIKELY_GROUPS = frozenset("voter caucusgoer elector buyer customer user".split(
 #: Words before "likely" that make it a comparison of chances, not a hedge: "less likely to develop".
 _DEGREE = frozenset(("less", "more", "as", "least", "equally", "twice"))
 
+#: Adjectives that say figures are not final, and the nouns for figures they qualify.
+_TENTATIVE = frozenset(("preliminary", "provisional", "tentative", "unofficial", "partial"))
+_TALLIES = frozenset("figure data result estimate count tally number statistic finding report".split())
+
 #: Modal verbs hedge a claim only on its main verb ("militias may use"), not in a purpose
 #: clause ("so that militias could avoid").
 MODALS = frozenset(("may might could would should").split())
@@ -65,6 +69,8 @@ def hedges(doc: Any, fact: Any) -> list[Fact]:
         )
         extent = tok.lower_ in QUALIFIERS and tok.head.tag_ in ("VBD", "VBZ", "VBP")
         adverb = tok.lower_ in HEDGES and not compared and not extent
+        # "preliminary figures", "provisional results": numbers not yet final
+        adverb = adverb or (tok.lower_ in _TENTATIVE and tok.dep_ == "amod" and tok.head.lemma_ in _TALLIES)
         modal = tok.lower_ in MODALS and tok.dep_ == "aux" and _start(tok.head) in chain
         modal = modal and not (tok.lower_ == "would" and _backshifted(tok.head))
         barred = tok.lower_ == "may" and tok.i + 1 < len(doc) and doc[tok.i + 1].dep_ == "neg"

@@ -45,6 +45,18 @@ from tests.conftest import FakeEmbedder
         ("A survey by Gallup found that trust fell.", "A survey by Gallup", "found", "document"),
         ("Troops withdrew, sources in the ministry said.", "sources in the ministry", "said", "anonymous"),
         ("The planet could harbour an ocean, the authors suggested.", "the authors", "suggested", "other"),
+        ("Economists said growth had picked up.", "Economists", "said", "anonymous"),
+        ("Growth slowed, federal prosecutors said.", "federal prosecutors", "said", "anonymous"),
+        ("Officials attributed the decline to stepped-up enforcement.", "Officials", "attributed", "anonymous"),
+        ("It met the forecasts of 24 of 27 economists polled by Reuters.", "Reuters", "polled by", "outlet"),
+        ("They reopened the crossings, in what mediators called a big step.", "mediators", "called", "anonymous"),
+        (
+            "Agents recorded 47,300 encounters, according to figures from U.S. Customs and Border Protection.",
+            "figures from U.S. Customs and Border Protection",
+            "according to",
+            "document",
+        ),
+        ("The plan failed, according to Dr. Ann Smith.", "Dr. Ann Smith", "according to", "person"),
     ],
 )
 def test_attribution_shapes(sentence: str, source: str, cue: str, kind: str) -> None:

@@ -503,6 +503,19 @@ def test_one_source_named_two_ways_is_no_finding(fact_extractor: FactExtractor, 
     assert [k for k, _, _ in findings(fact_extractor, a, b) if k != "quote_intact"] == []
 
 
+def test_a_body_named_once_and_then_by_what_it_is_is_the_same_source(fact_extractor: FactExtractor) -> None:
+    said = "Lumen Mobile said hackers had stolen customer data."
+    a, b = (
+        f"{said}\n\nThe stolen information included names, the company said in a statement.",
+        f"{said}\n\nThe stolen information included names, Lumen said in a statement.",
+    )
+    assert findings(fact_extractor, a, b) == []
+    # Figures from one body, one side calling them preliminary: a hedge, not another source.
+    a = "Agents recorded 47,300 encounters, according to preliminary figures from the agency."
+    b = "Agents recorded 47,300 encounters, according to figures from the agency."
+    assert findings(fact_extractor, a, b) == [("certainty_changed", "preliminary", "")]
+
+
 def test_a_place_in_an_attributions_setting_is_compared_as_a_name(fact_extractor: FactExtractor) -> None:
     a = '"We chose the law over fear," Ivanova told supporters in Sofia.'
     b = '"We chose the law over fear," Ivanova, 56, told supporters in Plovdiv.'

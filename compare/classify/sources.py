@@ -85,6 +85,8 @@ def _shift(before: Fact, after: Fact, ctx: Context) -> str:
     # one source, whose type may differ only because the short form reads differently.
     if _pronoun_for(before, after, ctx.a_folded) or _pronoun_for(after, before, ctx.b_folded):
         return ""  # "she said" → "Kalogeropoulou said", who is named in the sentences before
+    if _descriptor_for(before, after, ctx.a_folded) or _descriptor_for(after, before, ctx.b_folded):
+        return ""  # "the company said" → "Lumen said", where A names Lumen as the company
     if not _same_source(_detail(before, "source"), _detail(after, "source")):
         if before.label != after.label:
             return f"{_KIND_WORDS[before.label]} → {_KIND_WORDS[after.label]}{_referent(after, ctx)}{credit}"
@@ -126,6 +128,17 @@ def _pronoun_for(pronoun: Fact, named: Fact, text: str) -> bool:
     return bool(name) and _has_words(text, fold(name[0]))
 
 
+def _descriptor_for(described: Fact, named: Fact, text: str) -> bool:
+    """Whether ``described``'s source is an institution by a descriptor ("the company", "the
+    ministry") and ``named``'s a name that the descriptor's own article (``text``, folded)
+    gives: one body, named in the article and then referred to by what it is."""
+    source = _detail(described, "source")
+    if described.label != "official" or not is_descriptor(source) or len(source.split()) != 2:
+        return False
+    words = [w for w in _name_words(_detail(named, "source")) if w[:1].isupper()]
+    return bool(words) and _has_words(text, fold(" ".join(words)))
+
+
 # Reporting verbs that take a stance on what they report (others, "said", "told", are plain).
 _STANCE = dict.fromkeys("alleged alleges claimed claims".split(), "alleging") | dict.fromkeys(
     "admitted admits acknowledged acknowledges conceded concedes".split(), "conceding"
@@ -157,6 +170,10 @@ def _same_source(a: str, b: str) -> bool:
     True
     >>> _same_source("Seven percent of respondents", "7% of respondents")
     True
+    >>> _same_source("preliminary figures from the agency", "figures from the agency")
+    True
+    >>> _same_source("figures from the agency", "figures from the ministry")
+    False
     """
     a, b = _SHARE_OF.sub("", a), _SHARE_OF.sub("", b)  # how many of them is a number, compared as such
     words_a, words_b = _name_words(a), _name_words(b)
@@ -168,6 +185,11 @@ def _same_source(a: str, b: str) -> bool:
     for paper, other in ((words_a, words_b), (words_b, words_a)):
         if len(paper) >= 2 and paper[-1].lower() in DOCUMENTS and other[-1].lower() not in DOCUMENTS:
             return _same_source(" ".join(w.removesuffix("'s") for w in paper[:-1]), " ".join(other))
+    # "preliminary figures from the agency" / "figures from the agency": one body's figures
+    # (a qualifier dropped is a certainty finding of its own).
+    papers = [re.split(r"\s(?:from|by|of)\s", " ".join(words), maxsplit=1) for words in (words_a, words_b)]
+    if all(len(p) == 2 and p[0].split()[-1].lower() in DOCUMENTS for p in papers):
+        return _same_source(papers[0][1], papers[1][1])
     # "OSCE observers" / "Observers from the Organization for Security and Co-operation in
     # Europe": the same kind of people, of one body named two ways.
     people = {w.lower() for w in words_a} & {w.lower() for w in words_b} & PEOPLE
