@@ -204,7 +204,13 @@ def _precision(kind: str) -> str:
 #: shut until Monday" is past).
 _COMING = re.compile(r"(?:\b(?:next|coming)|\bwill(?:\s+(?!what|which|who)[\w'-]+){0,5}\s+on)\s+$", re.I)
 _UNTIL = re.compile(r"\b(?:through|until|till)\s+$", re.I)
-_NOT_PAST = re.compile(r"\b(?:will|is|are|remains?|stays?|expected|likely|forecast|scheduled|due|set to)\b", re.I)
+# Modals look ahead too ("gusts could persist through Saturday"), but a negated "could" tells
+# the past as often ("residents could not return until Monday").
+_NOT_PAST = re.compile(
+    r"\b(?:will|is|are|remains?|stays?|expected|likely|forecast|scheduled|due|set to|may|might|should|"
+    r"could(?!\s+not\b|n't)|can(?!not\b|'t))\b",
+    re.I,
+)
 
 
 def _ahead(text: str, start: int) -> bool:

@@ -121,6 +121,8 @@ def test_times_of_day_on_a_24_hour_clock() -> None:
         ("Schools were shut until Saturday.", 10),
         ("Voting ran through Saturday.", 10),
         ("Police will investigate what happened on Saturday.", 10),
+        ("Gusts of up to 45 mph could persist through Saturday.", 17),
+        ("Residents could not return until Saturday.", 10),
     ],
 )
 def test_a_weekday_after_through_until_or_will_is_the_coming_one(text: str, day: int) -> None:
