@@ -83,7 +83,7 @@ _COORDINATED = re.compile(
     r"^(?P<source>(?:[\w’'.-]+\s){1,15}?(?:and|but)(?:\s+also)?)\s+" + _CUE + r"(?P<rest>)(?=\s|[.!?]?$)"
 )
 # "Writing for the majority, Judge Maria Delgado said: “...”" — a cue and a colon before a quote.
-_COLON = re.compile(r"(?:^|[,;]\s*)" + _SOURCE + r"\s+" + _CUE + r"(?P<rest>):\s*[“\"]")
+_COLON = re.compile(r"(?:^|[,;]\s*)" + _SOURCE + r"\s+" + _CUE + r"(?P<rest>[^:;“”\".!?]{0,60}):\s*[“\"]")
 # "Judge Thomas Reilly dissented, arguing that ..." — the cue is a participle after the speaker's act.
 _PARTICIPLE = re.compile(
     r"^" + _SOURCE + r"\s+[a-z]+ed,\s+(?P<cue>arguing|saying|adding|noting|warning|insisting|claiming)(?P<rest>)"
@@ -245,8 +245,8 @@ def find_attributions(text: str, outlets: Iterable[str] = (), persons: Iterable[
     people = set(persons)
     found: list[Attribution] = []
     patterns = (
-        *(_TRAILING, _INTERRUPTED, _INVERTED, _LEADING, _COORDINATED, _MIDDLE, _INTRODUCED, _PARENTHETICAL),
-        *(_COLON, _PARTICIPLE),
+        *(_TRAILING, _INTERRUPTED, _INVERTED, _COLON, _LEADING, _COORDINATED, _MIDDLE, _INTRODUCED),
+        *(_PARENTHETICAL, _PARTICIPLE),
     )
     for pattern in (*patterns, _DESCRIBED, _FINDING, _POLLED, _WHAT_CALLED):
         m = pattern.search(text)

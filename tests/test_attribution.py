@@ -96,6 +96,9 @@ def test_recipient_of_told() -> None:
     assert a.recipient == "the Daily Star"
     (a,) = find_attributions('"We chose volume," the chief executive told analysts on a conference call.')
     assert a.recipient == "analysts"
+    # A quote after a colon: whom the speaker told comes before it.
+    (a,) = find_attributions('Macklem told reporters in Ottawa: "We are not going to let it happen."')
+    assert (a.source, a.recipient) == ("Macklem", "reporters")
 
 
 def test_a_company_reporting_results_is_no_source() -> None:
