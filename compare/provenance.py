@@ -125,11 +125,17 @@ def trace(
     if facts is None:
         return result
     by_id = {a.id: a for a in articles}
-    edges = []
+    counted: dict[tuple[str, str], tuple[tuple[str, int], ...]] = {}
     for edge in result.edges:
         found = compare_articles([by_id[edge.source], by_id[edge.rewrite]], cached, config, facts)
         counts = Counter(c.kind for c in found.changes)
-        edges.append(replace(edge, findings=tuple((k, counts[k]) for k in CHANGE_KINDS if counts[k])))
+        counted[edge.source, edge.rewrite] = tuple((k, counts[k]) for k in CHANGE_KINDS if counts[k])
+        if (edge.source, edge.rewrite) in comparisons:
+            # The facts settle some verdicts ("have not ruled out" → "have ruled out" is changed):
+            # the sentences' "how" then reads as the pair's own report does. Alignments are the same.
+            comparisons[edge.source, edge.rewrite] = found
+    result = build(articles, comparisons, model=embedder.name)
+    edges = [replace(edge, findings=counted.get((edge.source, edge.rewrite), ())) for edge in result.edges]
     return replace(result, edges=tuple(edges))
 
 

@@ -18,6 +18,7 @@ from click.testing import CliRunner
 
 from compare.cli import main
 from compare.errors import CompareError
+from compare.facts import FactExtractor
 from compare.ingest import Metadata, from_text
 from compare.models import Article, Provenance
 from compare.provenance import article_ids, trace
@@ -395,3 +396,12 @@ def test_the_terminal_report_prints_article_text_verbatim_not_as_markup() -> Non
     for piece in ("[the agency]", "[bold] basements [/]", "[sic]", "story [draft].txt", "copy [/red].txt"):
         assert piece in flat
     assert "Wire [main]" in flat and "Daily [/]" in flat
+
+
+def test_with_facts_a_sentence_reversed_on_its_way_reads_as_changed(fact_extractor: FactExtractor) -> None:
+    # The words are nearly all the same; the facts find the reversal, and the origin says so.
+    a = article("Crews fought the fire overnight.\n\nInvestigators have not ruled out arson, officials said.", "A", "P")
+    b = article("Crews fought the fire overnight.\n\nInvestigators have ruled out arson, officials said.", "B", "Q")
+    how = {o.sentence: o.verdict for o in trace([a, b], FakeEmbedder(), facts=fact_extractor).article("B").origins}
+    assert how == {"B1": "identical", "B2": "changed"}
+    assert {o.sentence: o.verdict for o in trace([a, b], FakeEmbedder()).article("B").origins}["B2"] == "reworded"
