@@ -204,10 +204,9 @@ def sentence_facts(
         named = a.kind == "person" and not titled(a.source)  # "spokeswoman Mateja Kolar" is a person
         kind = _named_body(doc, a.source_start, a.source_end) if named else a.kind
         out.append(fact("attribution", a.start, a.end, kind, fold(a.source), source=a.source, cue=a.cue, **extra))
-    quotes = list(_QUOTE.finditer(text))
-    for q in quotes:
-        out.append(fact("quote", q.start("q"), q.end("q"), "", fold(q.group("q"))))
-    quote_spans = [(q.start("q"), q.end("q")) for q in quotes]
+    quote_spans = quoted(text)
+    for start, end in quote_spans:
+        out.append(fact("quote", start, end, "", fold(text[start:end])))
     out += _entities(doc, text, fact, quote_spans)
     # spaCy's dates and times that are not calendar dates ("9.5 years", "people over 60") hold
     # numbers; the calendar dates were read above.
@@ -215,6 +214,32 @@ def sentence_facts(
     out += _numbers(doc, text, fact, date_spans + quote_spans + names)
     out += hedges(doc, fact)
     return sorted(out, key=lambda f: (f.start, f.kind))
+
+
+def quoted(text: str) -> list[tuple[int, int]]:
+    """Spans of the quoted words in one sentence: each quote it opens and closes, and the part
+    of a quote of several sentences that it holds. The segmenter splits '"These were not
+    amateurs. They planned this for weeks," he said' in two, and each half is quoted.
+
+    >>> words = lambda text: [text[s:e] for s, e in quoted(text)]
+    >>> words('They planned this for weeks," he said.'), words('“These were not amateurs.')
+    (['They planned this for weeks,'], ['These were not amateurs.'])
+    >>> words('He said “no” twice.'), words('“We will stay,” she said, “and rebuild the town.”')
+    ([], ['We will stay,', 'and rebuild the town.'])
+    """
+    spans = [(q.start("q"), q.end("q")) for q in _QUOTE.finditer(text)]
+    marks = [m.start() for m in re.finditer(r"[“”\"]", text)]
+    inside = {k for s, e in spans for k in (s - 1, e)}  # the marks of whole quotes
+    loose = [k for k in marks if k not in inside]
+    if len(loose) == 1:
+        k = loose[0]
+        closing = text[k] == "”" or (text[k] == '"' and text[:k].strip() != "")
+        start, end = (0, k) if closing else (k + 1, len(text))
+        chunk = text[start:end]
+        start, end = start + len(chunk) - len(chunk.lstrip()), end - (len(chunk) - len(chunk.rstrip()))
+        if end - start >= 8:
+            spans.append((start, end))
+    return sorted(spans)
 
 
 def _named_body(doc: Any, start: int, end: int) -> str:

@@ -1295,3 +1295,9 @@ def test_a_claim_judged_without_its_source_whatever_the_articles_are_called(fact
     articles = [from_text("No illnesses have been reported.", "A"), from_text(c, "C")]
     comparison = compare_articles(articles, FakeEmbedder(), facts=fact_extractor)
     assert comparison.alignments[0].verdict == "reworded"
+
+
+def test_a_word_changed_in_a_quote_of_two_sentences_is_an_altered_quote(fact_extractor: FactExtractor) -> None:
+    said = '"These were not amateurs. They had planned this for {}," Snelling said at a news conference.'
+    got = findings(fact_extractor, said.format("weeks"), said.format("months"))
+    assert ("quote_altered", "They had planned this for weeks,", "They had planned this for months,") in got
