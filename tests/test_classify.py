@@ -1301,3 +1301,20 @@ def test_a_word_changed_in_a_quote_of_two_sentences_is_an_altered_quote(fact_ext
     said = '"These were not amateurs. They had planned this for {}," Snelling said at a news conference.'
     got = findings(fact_extractor, said.format("weeks"), said.format("months"))
     assert ("quote_altered", "They had planned this for weeks,", "They had planned this for months,") in got
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The Tucson sector remained the busiest, followed by San Diego.",
+            "The San Diego sector remained the busiest, followed by Tucson.",
+        ),
+        (
+            "Dell was arrested on Monday at a motel.\n\nWhitaker surrendered to police on Tuesday.",
+            "Whitaker was arrested on Monday at a motel.\n\nDell surrendered to police on Tuesday.",
+        ),
+    ],
+)
+def test_names_the_recogniser_misses_still_trade_places(fact_extractor: FactExtractor, a: str, b: str) -> None:
+    assert [k for k, _, _ in findings(fact_extractor, a, b)] == ["entity_changed", "entity_changed"]

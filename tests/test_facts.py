@@ -158,3 +158,13 @@ def test_a_named_source_is_a_person_unless_the_entity_types_say_a_body(
     fact_extractor: FactExtractor, text: str, kind: str
 ) -> None:
     assert [f.label for f in facts_of(fact_extractor, text) if f.kind == "attribution"] == [kind]
+
+
+def test_a_proper_noun_the_recogniser_misses_is_a_name(fact_extractor: FactExtractor) -> None:
+    names = lambda text: [  # noqa: E731
+        (f.text, f.label) for f in facts_of(fact_extractor, text) if f.kind == "entity" and f.label == "NAME"
+    ]
+    assert names("Dell was arrested on Monday at a motel in Hammond.") == [("Dell", "NAME")]
+    # Titles name nobody; an acronym after a name is part of that name.
+    assert names("Police Superintendent Larry Snelling said the men had fled.") == []
+    assert names("The Scientific Studies and Research Center (SSRC) was hit.") == []

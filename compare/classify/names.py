@@ -194,12 +194,13 @@ def _named_apart(group: Alignment, x: Fact, y: Fact, ctx: Context) -> bool:
 
 
 def _person_like(f: Fact, tokens: Sequence[Token]) -> bool:
-    """A person, or a lone capitalised word the tagger calls an organisation with no "the"
-    before it (it reads many surnames so: "Bradley leads"); not "the Kremlin", not "NATO"."""
+    """A person, or a lone capitalised word the tagger calls an organisation, or no entity at
+    all, with no "the" before it (it reads many surnames so: "Bradley leads", "Dell was
+    arrested"); not "the Kremlin", not "NATO"."""
     if f.label == "PERSON":
         return True
     before = next((t for t in reversed(tokens) if t.end <= f.start), None)
-    lone = f.label == "ORG" and len(f.text.split()) == 1 and f.text[:1].isupper() and not f.text.isupper()
+    lone = f.label in ("ORG", "NAME") and len(f.text.split()) == 1 and f.text[:1].isupper() and not f.text.isupper()
     return lone and (before is None or fold_token(before.text) != "the")
 
 
