@@ -155,9 +155,27 @@ def conflict(lost: Sequence[Figure], new: Sequence[Figure], tolerance: float) ->
     return True
 
 
-#: Words that make a number approximate ("nearly 950" for 945). Bounds ("more than 20",
-#: "over 2,000", "up to 10") are not: 15 contradicts "more than 20".
-APPROXIMATE = frozenset("about around nearly almost roughly approximately some".split())
+#: Words that make a number approximate ("nearly 950" for 945, "an estimated $2.3 million").
+#: Bounds ("more than 20", "over 2,000", "up to 10") are not: 15 contradicts "more than 20".
+#: "estimated" only with its article: "officials estimated 300" is a verb, its figure theirs.
+APPROXIMATE = frozenset(
+    [*"about around nearly almost roughly approximately some".split(), "an estimated", "the estimated"]
+)
+
+
+def approximation(words: str, at_end: bool = False) -> str:
+    """The word or phrase of :data:`APPROXIMATE` that the folded ``words`` start with (or end
+    with, ``at_end``: the words before a figure); "" when there is none.
+
+    >>> approximation("an estimated $2.3 million"), approximation("escaped with an estimated", at_end=True)
+    ('an estimated', 'an estimated')
+    >>> approximation("some 300"), approximation("awesome", at_end=True), approximation("300 estimated")
+    ('some', '', '')
+    """
+    for phrase in APPROXIMATE:
+        if (words.endswith(" " + phrase) or words == phrase) if at_end else f"{words} ".startswith(phrase + " "):
+            return phrase
+    return ""
 
 
 def approximated(fig: Figure, others: Sequence[int], tokens: Sequence[Token]) -> bool:
@@ -178,7 +196,7 @@ def approximated(fig: Figure, others: Sequence[int], tokens: Sequence[Token]) ->
             continue
         words = " ".join(fold(t.text) for t in tokens[max(0, k - 2) : k])
         bound = next((side for phrase, side in BOUNDS.items() if words.endswith(phrase)), "")
-        if fold(tokens[k - 1].text) not in APPROXIMATE and not bound:
+        if not approximation(words, at_end=True) and not bound:
             continue
         digits = tok.text.replace(",", "")
         if not isinstance(other[1], float) or not isinstance(fig[1], float) or "." in digits:

@@ -1103,6 +1103,28 @@ def test_an_estimate_or_a_forecast_stated_as_fact_is_a_certainty_change(
     assert comparison.changes[0].detail.endswith(found)
 
 
+@pytest.mark.parametrize("estimate", ["an estimated", "about", "some", "roughly", "approximately", "nearly"])
+@pytest.mark.parametrize("figure", ["$2.3 million", "300 watches", "11 hours"])
+def test_each_word_of_estimate_makes_a_figure_approximate(
+    fact_extractor: FactExtractor, estimate: str, figure: str
+) -> None:
+    exact = f"Thieves escaped with {figure} in the raid."
+    comparison = compared(fact_extractor, exact.replace(figure, f"{estimate} {figure}"), exact)
+    assert [(c.kind, c.detail.split(": ")[-1]) for c in comparison.changes] == [
+        ("certainty_changed", "an estimate stated as exact")
+    ]
+    # Two estimates in other words are one estimate.
+    other = "around" if estimate == "an estimated" else "an estimated"
+    assert (
+        findings(
+            fact_extractor,
+            exact.replace(figure, f"{estimate} {figure}"),
+            exact.replace(figure, f"{other} {figure}"),
+        )
+        == []
+    )
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [

@@ -11,7 +11,7 @@ from compare.classify.common import Context, _change, _detail, _given_in, _repla
 from compare.classify.names import _unmatched
 from compare.dates import weekday_name
 from compare.facts import YEARLIKE, fold
-from compare.figures import APPROXIMATE, BOUNDS, DAYS, round_step
+from compare.figures import BOUNDS, DAYS, approximation, round_step
 from compare.lexicon import SCALES as _SCALES
 from compare.models import Alignment, Fact, FactChange, Token
 
@@ -145,8 +145,9 @@ def _estimated_dates(da: list[Fact], db: list[Fact], ctx: Context) -> list[FactC
 
     def shown(f: Fact) -> str:  # the date with the word that makes it an estimate, if any
         sentence = ctx.sentences.get(f.sentence)
-        words = sentence.text[: f.start - sentence.start].split() if sentence else []
-        return f"{words[-1]} {f.text}" if words and fold(words[-1]) in APPROXIMATE else f.text
+        words = sentence.text[: f.start - sentence.start].split()[-2:] if sentence else []
+        said = approximation(fold(" ".join(words)), at_end=True)
+        return " ".join([*words[len(words) - len(said.split()) :], f.text]) if said else f.text
 
     said = {id(f): shown(f) for f in (*da, *db)}
     out = []
@@ -292,7 +293,7 @@ def _estimates(na: list[Fact], nb: list[Fact]) -> list[FactChange]:
 
 
 def _approximate(f: Fact) -> bool:
-    return fold(f.text).split()[0] in APPROXIMATE
+    return bool(approximation(fold(f.text)))
 
 
 def _counts(f: Fact, tokens: Sequence[Token]) -> bool:
@@ -425,7 +426,7 @@ def _step(text: str, approximate: bool | None = None) -> float:
     decimals = len(digits.group(1)) if digits and digits.group(1) else 0
     scale = next((v for w, v in _SCALES.items() if re.search(rf"\b{w}\b", text, re.I)), 1.0)
     if approximate is None:
-        approximate = bool(APPROXIMATE & {w.lower() for w in text.split()})
+        approximate = bool(approximation(fold(text)))
     if digits and not decimals and approximate:
         return round_step(digits.group(0)) * scale
     return float(10.0**-decimals * scale)
