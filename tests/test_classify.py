@@ -878,6 +878,12 @@ def test_a_stance_taken_or_another_person_is_said_plainly(
     [
         ("The epicentre was 35 kilometres southwest of the city.", "The epicentre was 35 miles southwest of the city."),
         ("The player has a release clause of €100 million.", "The player has a release clause of £100 million."),
+        ("The EU has pledged 150 million euros to rebuild.", "The EU has pledged 150 million dollars to rebuild."),
+        ("The EU has pledged €150 million to rebuild.", "The EU has pledged 150 million dollars to rebuild."),
+        ("The bank lent 2 billion yen to the firm.", "The bank lent 2 billion yuan to the firm."),
+        ("Russia paid 3 billion roubles for the jets.", "Russia paid 3 billion rupees for the jets."),
+        ("The fund holds 40 million US dollars.", "The fund holds 40 million Canadian dollars."),
+        ("He was fined 5,000 Swiss francs.", "He was fined 5,000 pesos."),
     ],
 )
 def test_the_same_figure_in_another_unit_or_currency_is_a_change(fact_extractor: FactExtractor, a: str, b: str) -> None:
@@ -885,6 +891,25 @@ def test_the_same_figure_in_another_unit_or_currency_is_a_change(fact_extractor:
     assert [c.kind for c in comparison.changes] == ["number_changed"]
     assert comparison.changes[0].detail.endswith("another unit or currency")
     assert comparison.alignments[0].verdict == "changed"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The EU has pledged $150 million to rebuild.", "The EU has pledged 150 million dollars to rebuild."),
+        ("The EU has pledged €150 million to rebuild.", "The EU has pledged 150 million euros to rebuild."),
+        ("The club paid £100m for him.", "The club paid 100 million pounds for him."),
+        ("The fund holds $40 million.", "The fund holds 40 million Canadian dollars."),  # a Canadian story's "$"
+        ("The bank lent ¥2 billion to the firm.", "The bank lent 2 billion yuan to the firm."),
+        ("Russia paid 3 billion rubles for the jets.", "Russia paid 3 billion roubles for the jets."),
+    ],
+)
+def test_a_currency_named_by_its_word_or_its_mark_is_the_same_figure(
+    fact_extractor: FactExtractor, a: str, b: str
+) -> None:
+    assert [
+        k for k, _, _ in findings(fact_extractor, a, b) if k in ("number_changed", "fact_dropped", "fact_added")
+    ] == []
 
 
 def test_a_count_of_other_nouns_is_still_the_same_figure(fact_extractor: FactExtractor) -> None:

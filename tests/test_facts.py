@@ -68,6 +68,19 @@ def test_money_with_a_short_scale_suffix(fact_extractor: FactExtractor) -> None:
     ]
 
 
+def test_a_currency_word_after_a_figure_is_its_currency(fact_extractor: FactExtractor) -> None:
+    text = "It pledged 150 million euros, 3 billion roubles and 2.5 billion Hong Kong dollars."
+    found = [(f.text, f.label, dict(f.detail)) for f in facts_of(fact_extractor, text) if f.kind == "number"]
+    assert found == [
+        ("150 million euros", "money", {"currency": "EUR"}),
+        ("3 billion roubles", "money", {"currency": "RUB"}),
+        ("2.5 billion Hong Kong dollars", "money", {"currency": "HKD"}),
+    ]
+    # Pounds of weight are no money.
+    weight = facts_of(fact_extractor, "At age 15, she reached 260 pounds.")
+    assert [f.label for f in weight if f.kind == "number" and f.value == "260"] == ["pound"]
+
+
 def test_a_length_of_time_is_a_number_and_a_calendar_date_is_not(fact_extractor: FactExtractor) -> None:
     text = "The study followed 22,400 adults for an average of 9.5 years from March 2010."
     found = [(f.text, f.label) for f in facts_of(fact_extractor, text) if f.kind == "number"]

@@ -14,6 +14,7 @@ from compare.facts import YEARLIKE, fold
 from compare.figures import BOUNDS, DAYS, approximation, round_step
 from compare.lexicon import SCALES as _SCALES
 from compare.models import Alignment, Fact, FactChange, Token
+from compare.quantity_words import currencies
 
 
 def _dates(fa: list[Fact], fb: list[Fact], a0: str, b0: str, ctx: Context) -> list[FactChange]:
@@ -345,8 +346,9 @@ def _same_measure(x: Fact, y: Fact) -> bool:
     nouns read loosely, "12 people" / "12 residents", and count as the same)."""
     if x.label in _MEASURE_OF and y.label in _MEASURE_OF:
         return _MEASURE_OF[x.label] != _MEASURE_OF[y.label] or x.label == y.label
-    cx, cy = _detail(x, "currency"), _detail(y, "currency")
-    return not (cx and cy and cx != cy)
+    if _detail(x, "currency") and _detail(y, "currency"):  # "$40 million" may be Canadian dollars
+        return bool(currencies(x.text) & currencies(y.text))
+    return True
 
 
 def _same_figure(x: Fact, y: Fact) -> bool:
