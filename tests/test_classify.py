@@ -912,6 +912,17 @@ def test_a_currency_named_by_its_word_or_its_mark_is_the_same_figure(
     ] == []
 
 
+def test_a_figure_in_another_unit_shows_its_unit(fact_extractor: FactExtractor) -> None:
+    a = "Customers will be offered 12 months of free credit monitoring."
+    comparison = compared(fact_extractor, a, a.replace("12 months", "12 weeks"))
+    (change,) = comparison.changes
+    assert change.before and change.after
+    assert (change.kind, change.before.text, change.after.text) == ("number_changed", "12 months", "12 weeks")
+    for fact, side in ((change.before, 0), (change.after, 1)):
+        assert comparison.articles[side].article.text[fact.start : fact.end] == fact.text
+    assert comparison.alignments[0].reasons == ("-12 months", "+12 weeks")
+
+
 def test_a_count_of_other_nouns_is_still_the_same_figure(fact_extractor: FactExtractor) -> None:
     assert findings(fact_extractor, "Police said 12 people were hurt.", "Police said 12 residents were hurt.") == []
 
@@ -932,7 +943,7 @@ def test_a_count_of_other_nouns_is_still_the_same_figure(fact_extractor: FactExt
         (
             "They followed adults for 9.5 years.",
             "They followed adults for 9.5 months.",
-            ["9.5 → 9.5: year → month, another unit or currency"],
+            ["9.5 years → 9.5 months: year → month, another unit or currency"],
         ),
         ("He agreed to a five-year contract.", "He agreed to a four-year contract.", ["five → four"]),
         (

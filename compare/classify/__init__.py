@@ -58,7 +58,7 @@ def _group(x: Alignment, fa: list[Fact], fb: list[Fact], ctx: Context) -> list[F
     details = [d for d in details if not (d.before or d.after) or not _overlaps_inside(d.before or d.after, named)]
     covered = [(c.before or c.after) for c in details]
     spans = [(f.sentence, f.start, f.end) for f in covered if f is not None]
-    for change in names + _numbers(x, fa, fb):
+    for change in names + _numbers(x, fa, fb, ctx.sentences):
         fact = change.before or change.after
         if change.kind in ("fact_added", "fact_dropped") and fact and _within(fact, spans):
             continue  # reported as part of a dropped or added detail

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
 from compare.classify.common import Context, _change, _detail, _given_in, _replaced, _trading_places
@@ -13,7 +14,7 @@ from compare.dates import weekday_name
 from compare.facts import YEARLIKE, fold
 from compare.figures import BOUNDS, DAYS, approximation, round_step
 from compare.lexicon import SCALES as _SCALES
-from compare.models import Alignment, Fact, FactChange, Token
+from compare.models import Alignment, Fact, FactChange, Sentence, Token
 from compare.quantity_words import currencies
 
 
@@ -163,7 +164,7 @@ def _estimated_dates(da: list[Fact], db: list[Fact], ctx: Context) -> list[FactC
     return out
 
 
-def _numbers(group: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChange]:
+def _numbers(group: Alignment, fa: list[Fact], fb: list[Fact], sentences: Mapping[str, Sentence]) -> list[FactChange]:
     a0, b0 = group.a[0], group.b[0]
     na = [f for f in fa if f.kind == "number"]
     nb = [f for f in fb if f.kind == "number"]
@@ -218,6 +219,8 @@ def _numbers(group: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChang
             used.add(match)
             y = nb[match]
             what = "" if _same_measure(x, y) else f": {_unit_of(x)} → {_unit_of(y)}, another unit or currency"
+            if what:  # "12 months" → "12 weeks": the figures alone would read "12" → "12"
+                x, y = _with_unit(x, group.a_tokens, sentences), _with_unit(y, group.b_tokens, sentences)
             if not what and x.value == y.value and _bound(x) != _bound(y):
                 what = f": {_bound(x) or 'exact'} → {_bound(y) or 'exact'}"  # "more than 300" → "300"
             elif not what and _role_changed(x, y):
@@ -235,6 +238,16 @@ def _numbers(group: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChang
         if k not in used and not _only_with_another(y) and not _pair_named(y, group.b_tokens)
     ]
     return out
+
+
+def _with_unit(f: Fact, tokens: Sequence[Token], sentences: Mapping[str, Sentence]) -> Fact:
+    """``f`` spanning the unit word it counts when that word comes right after it ("12" of "12
+    months" → "12 months"), so that a finding shows what changed; else ``f``."""
+    sentence = sentences.get(f.sentence)
+    unit = next((t for t in tokens if t.start >= f.end), None)
+    if sentence is None or unit is None or not _counts(f, tokens) or unit.end > sentence.end:
+        return f
+    return replace(f, text=sentence.text[f.start - sentence.start : unit.end - sentence.start], end=unit.end)
 
 
 def _same_form(x: Fact, y: Fact) -> bool:
