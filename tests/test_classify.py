@@ -1030,6 +1030,50 @@ def test_review_cases_of_bounds_sources_and_hedges(
     assert sorted(set(found)) == kinds
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The men had planned the robbery for weeks, police said.",
+            "The men had planned the robbery for months, police said.",
+        ),
+        ("Within hours, rescuers reached the village.", "Within days, rescuers reached the village."),
+        ("The feud has gone on for years.", "The feud has gone on for decades."),
+        (
+            "The strike at the port lasted a few days, the union said.",
+            "The strike at the port lasted several weeks, the union said.",
+        ),
+        ("The talks lasted a week.", "The talks lasted a month."),
+        ("The plant closed a year ago.", "The plant closed two years ago."),
+    ],
+)
+def test_a_length_of_time_given_by_its_unit_alone_is_a_figure(fact_extractor: FactExtractor, a: str, b: str) -> None:
+    comparison = compared(fact_extractor, a, b)
+    assert [c.kind for c in comparison.changes] == ["number_changed"]
+    assert comparison.alignments[0].verdict == "changed"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The men had planned the robbery for weeks.", "The men had planned the robbery for several weeks."),
+        ("The men had planned the robbery for weeks.", "The men had planned the robbery for three weeks."),
+        ("The men had planned the robbery for weeks.", "The men had planned the robbery."),
+        ("The men had planned the robbery.", "The men had planned the robbery for months."),
+        ("The talks lasted a week.", "The talks lasted seven days."),
+        ("The plant closed a year ago.", "The plant closed 12 months ago."),
+        ("The feud has gone on for years.", "The feud has gone on for many years."),
+        ("Opening hours were cut for weeks.", "Opening hours were cut for several weeks."),
+    ],
+)
+def test_a_length_of_time_by_its_unit_alone_said_another_way_or_left_out_is_no_finding(
+    fact_extractor: FactExtractor, a: str, b: str
+) -> None:
+    assert [
+        k for k, _, _ in findings(fact_extractor, a, b) if k in ("number_changed", "fact_dropped", "fact_added")
+    ] == []
+
+
 def test_a_bound_is_part_of_its_figure_wherever_the_tagger_ends_it(fact_extractor: FactExtractor) -> None:
     a = "Winds of up to 70 kilometres per hour fanned the fire."  # spaCy: "up to 70 kilometres"
     b = "Winds of up to 70 km/h fanned the fire."  # the figure read alone: "70 km/h"

@@ -81,6 +81,18 @@ def test_a_currency_word_after_a_figure_is_its_currency(fact_extractor: FactExtr
     assert [f.label for f in weight if f.kind == "number" and f.value == "260"] == ["pound"]
 
 
+def test_a_length_of_time_given_by_its_unit_alone_is_a_number(fact_extractor: FactExtractor) -> None:
+    text = "After a few days of talks and a week of strikes, pay rose $20 an hour, the first in years."
+    found = [(f.text, f.label, f.value, dict(f.detail)) for f in facts_of(fact_extractor, text) if f.kind == "number"]
+    assert ("a few days", "day", "day", {"unit_only": "yes"}) in found
+    assert ("a week", "week", "1", {"in_date": "yes"}) in found
+    assert ("an hour", "hour", "1", {"in_date": "yes"}) in found
+    assert ("years", "year", "year", {"unit_only": "yes"}) in found
+    # Counted units are their number's; units naming something else are none.
+    text = "Opening hours grew by two weeks, in a day-long vote that took a day and a half."
+    assert [f.text for f in facts_of(fact_extractor, text) if f.kind == "number"] == ["two"]
+
+
 def test_a_length_of_time_is_a_number_and_a_calendar_date_is_not(fact_extractor: FactExtractor) -> None:
     text = "The study followed 22,400 adults for an average of 9.5 years from March 2010."
     found = [(f.text, f.label) for f in facts_of(fact_extractor, text) if f.kind == "number"]

@@ -219,7 +219,9 @@ def _numbers(group: Alignment, fa: list[Fact], fb: list[Fact], sentences: Mappin
             used.add(match)
             y = nb[match]
             what = "" if _same_measure(x, y) else f": {_unit_of(x)} → {_unit_of(y)}, another unit or currency"
-            if what:  # "12 months" → "12 weeks": the figures alone would read "12" → "12"
+            if what and _detail(x, "unit_only"):
+                what = ": another length of time"  # "weeks" → "months"
+            elif what:  # "12 months" → "12 weeks": the figures alone would read "12" → "12"
                 x, y = _with_unit(x, group.a_tokens, sentences), _with_unit(y, group.b_tokens, sentences)
             if not what and x.value == y.value and _bound(x) != _bound(y):
                 what = f": {_bound(x) or 'exact'} → {_bound(y) or 'exact'}"  # "more than 300" → "300"
@@ -252,15 +254,18 @@ def _with_unit(f: Fact, tokens: Sequence[Token], sentences: Mapping[str, Sentenc
 
 def _same_form(x: Fact, y: Fact) -> bool:
     """Whether two figures may be one figure changed: a rank ("80th", "third") only with a rank,
-    a count only with a count ("the 80th minute" → "ten minutes left" is no contradiction)."""
-    return bool(_detail(x, "ordinal")) == bool(_detail(y, "ordinal"))
+    a count only with a count ("the 80th minute" → "ten minutes left" is no contradiction), a
+    length of time given by its unit alone only with another ("for weeks" → "for months", but
+    "for weeks" → "for three weeks" says no other length)."""
+    return all(bool(_detail(x, key)) == bool(_detail(y, key)) for key in ("ordinal", "unit_only"))
 
 
 def _only_with_another(f: Fact) -> bool:
     """Whether ``f`` is compared only with a figure the other side gives in its place, never
     reported dropped or added alone: a zero ("No deaths"), a count of time inside a date
-    phrase ("the three months ended"), a rank ("the first time", "finished second")."""
-    return bool(_detail(f, "zero") or _detail(f, "in_date") or _detail(f, "ordinal"))
+    phrase ("the three months ended", "a year ago"), a rank ("the first time", "finished
+    second"), a length of time given by its unit alone ("for weeks")."""
+    return any(_detail(f, key) for key in ("zero", "in_date", "ordinal", "unit_only"))
 
 
 def _pair_named(f: Fact, tokens: Sequence[Token]) -> bool:
@@ -340,7 +345,7 @@ _MEASURES = {
     "mass": "kilogram kilo kg pound lb ton tonne gram g ounce",
     "area": "acre hectare",
     "volume": "litre liter gallon barrel",
-    "time": "second minute hour day week month year",
+    "time": "second minute hour day week month year decade century",
     "speed": "km/h mph knot",
     "rate": "percentage_point",
     "temperature": "degree",
@@ -371,7 +376,8 @@ def _same_figure(x: Fact, y: Fact) -> bool:
     precision A did not give."""
     if _bounded(x, y):
         return True
-    if x.label != y.label and x.label in DAYS and y.label in DAYS and _bound(x) == _bound(y):
+    counted = not (_detail(x, "unit_only") or _detail(y, "unit_only"))  # "for weeks" has no figure
+    if x.label != y.label and x.label in DAYS and y.label in DAYS and _bound(x) == _bound(y) and counted:
         days_x, days_y = float(x.value) * DAYS[x.label], float(y.value) * DAYS[y.label]
         return abs(days_x - days_y) <= 0.02 * max(days_x, days_y)
     same_value = x.value == y.value or _rounded(x, y) or _rounded(y, x)
