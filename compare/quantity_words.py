@@ -3,8 +3,8 @@
 The fact reader (:mod:`compare.facts`) finds figures with spaCy and a few patterns; what a
 figure is *of* is often a word the tagger leaves out: the currency after it ("150 million
 euros"). Some quantities have no figure at all: a length of time given by its unit ("for
-weeks", "a month"). This module reads such words from the text and the parse, so that they
-are compared like figures.
+weeks", "a month"), a rank given by a superlative ("the second-largest"). This module reads
+such words from the text and the parse, so that they are compared like figures.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any
+
+from compare.lexicon import ORDINALS
 
 #: Dollars whose bare mark ("$", "dollars") a story may use for its own country's.
 _DOLLARS = ("USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD")
@@ -149,3 +151,60 @@ def _names_something_else(doc: Any, tok: Any) -> bool:
     if before is not None and (before.like_num or before.text == "-"):
         return True
     return any(c.dep_ == "compound" or c.like_num for c in tok.children)
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """A figure said in words that :func:`compare.facts.number_value` does not read."""
+
+    start: int
+    end: int
+    value: float
+    #: How spaCy would label it: ``ORDINAL`` for a rank.
+    kind: str
+    #: What it counts or ranks by ("largest", "most populous").
+    unit: str
+    #: Details the fact carries (see :func:`ranks`).
+    detail: tuple[tuple[str, str], ...] = ()
+
+
+#: Words before a superlative that make it the first of its kind: "the largest", "its biggest".
+_OWNERS = frozenset("the its their his her our my your".split())
+#: A superlative of a group ranks nothing: "one of the most important sites", "among the largest".
+_OF_A_GROUP = re.compile(
+    r"\b(?:(?:[a-z]+|\d+)\s+of|among)\s+(?:the|its|their|his|her|our)\s+(?:[\w.]+['’]s\s+)?$", re.I
+)
+_RANK = re.compile(r"\d+(?:st|nd|rd|th)", re.I)
+
+
+def ranks(doc: Any) -> list[Said]:
+    """Ranks given by superlatives in a spaCy ``doc``: "the second-largest" is rank 2 by
+    "largest" (detail ``superlative``: ``ranked``), "the most populous" rank 1 by "most
+    populous", a rank only where the other side ranks the same superlative (``alone``: see
+    :mod:`compare.classify.quantities`). "At least", "at best" and "most of" rank nothing.
+    """
+    out = []
+    for tok in doc:
+        low = tok.lower_
+        if low in ("most", "least"):
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is None or nxt.pos_ not in ("ADJ", "ADV"):
+                continue  # "most of the votes", "the most votes"
+            end = nxt.idx + len(nxt)
+        elif tok.tag_ in ("JJS", "RBS"):
+            end = tok.idx + len(tok)
+        else:
+            continue
+        before = [t for t in doc[max(0, tok.i - 2) : tok.i] if t.text != "-"][-1:]
+        if before and before[0].lower_ == "at":
+            continue  # "at least", "at best"
+        phrase = " ".join(doc.text[tok.idx : end].lower().split())
+        rank = before[0] if before and (before[0].lower_ in ORDINALS or _RANK.fullmatch(before[0].text)) else None
+        if rank is not None:
+            value = float(ORDINALS.get(rank.lower_) or rank.text[:-2])
+            out.append(Said(rank.idx, end, value, "ORDINAL", phrase, (("superlative", "ranked"),)))
+        elif before and (before[0].lower_ in _OWNERS or before[0].tag_ == "POS"):
+            if _OF_A_GROUP.search(doc.text, 0, tok.idx):
+                continue
+            out.append(Said(tok.idx, end, 1.0, "ORDINAL", phrase, (("superlative", "alone"),)))
+    return out

@@ -721,6 +721,24 @@ def test_a_claim_told_as_hearsay_or_expectation_and_then_as_fact_is_one_change(
             "number_changed",
             "second → first",
         ),
+        (
+            "The fire is the largest in California so far this year.",
+            "The fire is the second-largest in California so far this year.",
+            "number_changed",
+            "largest → second-largest",
+        ),
+        (
+            "Texas is the second most populous state.",
+            "Texas is the most populous state.",
+            "number_changed",
+            "second most populous → most populous",
+        ),
+        (
+            "It is the third-biggest port.",
+            "It is the 12th-biggest port.",
+            "number_changed",
+            "third-biggest → 12th-biggest",
+        ),
     ],
 )
 def test_a_word_replaced_by_its_opposite_or_another_rank_is_a_finding(
@@ -729,6 +747,22 @@ def test_a_word_replaced_by_its_opposite_or_another_rank_is_a_finding(
     comparison = compared(fact_extractor, a, b)
     assert [(c.kind, c.detail) for c in comparison.changes] == [(kind, detail)]
     assert comparison.alignments[0].verdict == "changed"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The fire is the largest in California this year.", "The fire is the biggest in California this year."),
+        ("Texas is the second-most populous state.", "Texas is the second most populous state."),
+        ("The fire is the largest this year.", "The fire, the second in a week, is the largest this year."),
+        ("The fire is the largest this year.", "The fire is the second this week and the largest this year."),
+        ("It was at least the best team.", "It was the second team, at least."),
+        ("It is one of the largest fires this year.", "It is the second-largest fire this year."),
+        ("It is among the world's biggest ports.", "It is the world's third-biggest port."),
+    ],
+)
+def test_a_superlative_said_another_way_is_no_rank_changed(fact_extractor: FactExtractor, a: str, b: str) -> None:
+    assert "number_changed" not in [k for k, _, _ in findings(fact_extractor, a, b)]
 
 
 def test_a_person_with_the_place_of_office_after_the_name_is_not_a_new_source(fact_extractor: FactExtractor) -> None:

@@ -93,6 +93,16 @@ def test_a_length_of_time_given_by_its_unit_alone_is_a_number(fact_extractor: Fa
     assert [f.text for f in facts_of(fact_extractor, text) if f.kind == "number"] == ["two"]
 
 
+def test_a_superlative_is_a_rank(fact_extractor: FactExtractor) -> None:
+    text = "Texas, the second most populous state, has the largest fleet and at least the 80th-biggest port."
+    found = [(f.text, f.label, f.value, dict(f.detail)) for f in facts_of(fact_extractor, text) if f.kind == "number"]
+    assert found == [
+        ("second most populous", "most populous", "2", {"ordinal": "yes", "superlative": "ranked"}),
+        ("largest", "largest", "1", {"ordinal": "yes", "superlative": "alone"}),
+        ("80th-biggest", "biggest", "80", {"ordinal": "yes", "superlative": "ranked"}),
+    ]
+
+
 def test_a_length_of_time_is_a_number_and_a_calendar_date_is_not(fact_extractor: FactExtractor) -> None:
     text = "The study followed 22,400 adults for an average of 9.5 years from March 2010."
     found = [(f.text, f.label) for f in facts_of(fact_extractor, text) if f.kind == "number"]

@@ -168,7 +168,8 @@ def _numbers(group: Alignment, fa: list[Fact], fb: list[Fact], sentences: Mappin
     a0, b0 = group.a[0], group.b[0]
     na = [f for f in fa if f.kind == "number"]
     nb = [f for f in fb if f.kind == "number"]
-    out: list[FactChange] = _estimates(na, nb)
+    out: list[FactChange] = _superlatives(na, nb)
+    out += _estimates(na, nb)
     for x, y in _swaps(group, na, nb):
         na.remove(x)
         nb.remove(y)
@@ -288,6 +289,27 @@ def _swaps(group: Alignment, na: list[Fact], nb: list[Fact]) -> list[tuple[Fact,
             if x and y and x.value != y.value and _form(x) == _form(y):
                 slots.append((x, y))
     return [(x, y) for x, y, _ in _trading_places(slots, lambda u, v: u.value == v.value)]
+
+
+def _superlatives(na: list[Fact], nb: list[Fact]) -> list[FactChange]:
+    """A superlative alone ("the largest") where the other side ranks the same superlative
+    ("the second-largest"), and does not also give it alone, is rank 1 changed; otherwise it
+    ranks nothing ("the largest" → "the biggest") and is compared no further. Removes the
+    superlatives alone from ``na`` and ``nb``."""
+    alone_a = [f for f in na if _detail(f, "superlative") == "alone"]
+    alone_b = [f for f in nb if _detail(f, "superlative") == "alone"]
+    out = []
+    for mine, theirs, other_alone, in_a in ((alone_a, nb, alone_b, True), (alone_b, na, alone_a, False)):
+        for f in mine:
+            (na if in_a else nb).remove(f)
+            if any(g.label == f.label for g in other_alone):
+                continue  # "the largest" on both sides, whatever else the other ranks
+            ranked = next((g for g in theirs if _detail(g, "superlative") == "ranked" and g.label == f.label), None)
+            if ranked is not None and ranked.value != f.value:
+                theirs.remove(ranked)
+                x, y = (f, ranked) if in_a else (ranked, f)
+                out.append(_change("number_changed", x.sentence, y.sentence, x, y, f"{x.text} → {y.text}"))
+    return out
 
 
 def _estimates(na: list[Fact], nb: list[Fact]) -> list[FactChange]:
