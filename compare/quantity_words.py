@@ -4,7 +4,8 @@ The fact reader (:mod:`compare.facts`) finds figures with spaCy and a few patter
 figure is *of* is often a word the tagger leaves out: the currency after it ("150 million
 euros"). Some quantities have no figure at all: a length of time given by its unit ("for
 weeks", "a month"), a rank given by a superlative ("the second-largest"). This module reads
-such words from the text and the parse, so that they are compared like figures.
+such words from the text and the parse, so that they are compared like figures; and a share
+said as a fraction ("about a third", "two-thirds") is read as the percentage it is.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from compare.lexicon import ORDINALS
+from compare.lexicon import NUMBER_WORDS, ORDINALS
 
 #: Dollars whose bare mark ("$", "dollars") a story may use for its own country's.
 _DOLLARS = ("USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD")
@@ -108,6 +109,10 @@ TIME_UNITS = frozenset("second minute hour day week month year decade century".s
 _SOME = re.compile(r"(?:\b(?:a\s+few|a\s+couple\s+of|several|many|some|numerous|multiple|countless|few)\s+)?$", re.I)
 
 
+#: Words before "a day" or "an hour" that make it a part of one: "half a day", "a quarter of an hour".
+_PART_OF = re.compile(r"\b(?:half|halves|thirds?|quarters?|fractions?|parts?)\s+(?:of\s+)?$", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class TimeLength:
     """A length of time given by its unit word, with no figure: "weeks", "a month"."""
@@ -125,7 +130,7 @@ def lengths_of_time(doc: Any) -> list[TimeLength]:
 
     A unit counted by a number ("two weeks", "48 hours") is that number's; a unit that names
     something else ("opening hours", "business days", "a day-long strike", "a day and a
-    half") is none.
+    half", "a quarter of an hour") is none.
     """
     out = []
     for tok in doc:
@@ -150,6 +155,8 @@ def _names_something_else(doc: Any, tok: Any) -> bool:
     before = doc[tok.i - 1] if tok.i > 0 else None
     if before is not None and (before.like_num or before.text == "-"):
         return True
+    if _PART_OF.search(doc.text, 0, before.idx if before is not None else tok.idx):
+        return True  # "a quarter of an hour", "half a day": a part of one unit
     return any(c.dep_ == "compound" or c.like_num for c in tok.children)
 
 
@@ -207,4 +214,47 @@ def ranks(doc: Any) -> list[Said]:
             if _OF_A_GROUP.search(doc.text, 0, tok.idx):
                 continue
             out.append(Said(tok.idx, end, 1.0, "ORDINAL", phrase, (("superlative", "alone"),)))
+    return out
+
+
+_DENOMINATORS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6}
+_DENOMINATORS |= {"seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+#: Words before "half" that make it a part of a period or a game: "the second half".
+_PERIOD_BEFORE = frozenset("the first second last next latter other".split())
+#: A fraction in words: "a third", "one-third", "two thirds", "three-quarters", "half".
+SHARE = re.compile(
+    r"\b(?:(?P<num>an?|one|two|three|four|five|six|seven|eight|nine)(?P<sep>\s+|-))?"
+    r"(?P<den>half|halves|(?:third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)s?)\b",
+    re.I,
+)
+
+
+def shares(text: str) -> list[Said]:
+    """Shares said as fractions, as percentages: "a third of" is 33.3%, "two-thirds" 66.7%.
+
+    A fraction is a share when hyphenated ("one-third"), or followed by "of" ("a quarter of
+    the vote") or a determiner ("half the cost"), or after "by" ("cut by half"). Not "the
+    second half", "a third time", "two and a half", "half a million", "a quarter of an hour"
+    (a length, not a share), "a half-hour" or "a third-quarter profit".
+
+    >>> text = "About one-third of it, half the rest."
+    >>> [(text[s.start : s.end], round(s.value, 1)) for s in shares(text)]
+    [('one-third', 33.3), ('half', 50.0)]
+    >>> shares("In the second half of a third game, two and a half hours, a quarter of an hour.")
+    []
+    """
+    out = []
+    for m in SHARE.finditer(text):
+        num, den = (m.group("num") or "").lower(), m.group("den").lower()
+        count = 1 if num in ("", "a", "an") else NUMBER_WORDS[num]
+        if (count > 1) != den.endswith("s") or (not num and den != "half") or text[m.end() : m.end() + 1] == "-":
+            continue  # "two third", "third", "a half-hour"
+        before, after = text[: m.start()], text[m.end() :]
+        prev = before.split()[-1].lower() if before.split() else ""
+        if (prev == "and" and num in ("a", "an")) or (not num and prev in _PERIOD_BEFORE):
+            continue  # "two and a half", "the second half"
+        of_a_whole = re.match(r"\s+of\s+(?!an?\s)|\s+(?:the|its|their|his|her|our)\s", after, re.I)
+        if m.group("sep") == "-" or of_a_whole or re.search(r"\bby\s+(?:\w+\s+)?$", before, re.I):
+            value = 100 * count / _DENOMINATORS[den.removesuffix("s")]
+            out.append(Said(m.start(), m.end(), value, "PERCENT", "percent"))
     return out

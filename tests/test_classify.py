@@ -957,6 +957,43 @@ def test_a_figure_in_another_unit_shows_its_unit(fact_extractor: FactExtractor) 
     assert comparison.alignments[0].reasons == ("-12 months", "+12 weeks")
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Police have recovered about a third of the stolen merchandise.",
+            "About one-third of the stolen goods has been recovered by police.",
+        ),
+        ("Two-thirds of voters backed the plan.", "Two thirds of voters backed the plan."),
+        ("Half of the residents left the town.", "50% of the residents left the town."),
+        ("The company lost a quarter of its value.", "The company lost 25 percent of its value."),
+        ("Two-thirds of voters backed the plan.", "67% of voters backed the plan."),
+        ("More than half of the residents left the town.", "52% of the residents left the town."),
+        ("The budget was cut by half.", "The budget was cut by 50%."),
+    ],
+)
+def test_a_share_said_as_a_fraction_is_the_same_figure_as_its_percentage(
+    fact_extractor: FactExtractor, a: str, b: str
+) -> None:
+    assert [
+        k for k, _, _ in findings(fact_extractor, a, b) if k in ("number_changed", "fact_dropped", "fact_added")
+    ] == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Police recovered a third of the stolen goods.", "Police recovered a quarter of the stolen goods."),
+        ("Half of the residents left the town.", "A third of the residents left the town."),
+        ("Two-thirds of voters backed the plan.", "40% of voters backed the plan."),
+    ],
+)
+def test_another_share_is_a_number_changed(fact_extractor: FactExtractor, a: str, b: str) -> None:
+    comparison = compared(fact_extractor, a, b)
+    assert [c.kind for c in comparison.changes] == ["number_changed"]
+    assert comparison.alignments[0].verdict == "changed"
+
+
 def test_a_count_of_other_nouns_is_still_the_same_figure(fact_extractor: FactExtractor) -> None:
     assert findings(fact_extractor, "Police said 12 people were hurt.", "Police said 12 residents were hurt.") == []
 

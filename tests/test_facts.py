@@ -89,7 +89,7 @@ def test_a_length_of_time_given_by_its_unit_alone_is_a_number(fact_extractor: Fa
     assert ("an hour", "hour", "1", {"in_date": "yes"}) in found
     assert ("years", "year", "year", {"unit_only": "yes"}) in found
     # Counted units are their number's; units naming something else are none.
-    text = "Opening hours grew by two weeks, in a day-long vote that took a day and a half."
+    text = "Opening hours grew by two weeks, in a day-long vote that took a day and a half, and half an hour."
     assert [f.text for f in facts_of(fact_extractor, text) if f.kind == "number"] == ["two"]
 
 
@@ -100,6 +100,16 @@ def test_a_superlative_is_a_rank(fact_extractor: FactExtractor) -> None:
         ("second most populous", "most populous", "2", {"ordinal": "yes", "superlative": "ranked"}),
         ("largest", "largest", "1", {"ordinal": "yes", "superlative": "alone"}),
         ("80th-biggest", "biggest", "80", {"ordinal": "yes", "superlative": "ranked"}),
+    ]
+
+
+def test_a_share_said_as_a_fraction_is_a_percentage(fact_extractor: FactExtractor) -> None:
+    text = "About a third of the goods, two-thirds of the cars and half the trucks were found in the second half."
+    found = [(f.text, f.label, f.value) for f in facts_of(fact_extractor, text) if f.kind == "number"]
+    assert found == [
+        ("About a third", "percent", "33.3333"),
+        ("two-thirds", "percent", "66.6667"),
+        ("half", "percent", "50"),
     ]
 
 

@@ -15,7 +15,7 @@ from compare.facts import YEARLIKE, fold
 from compare.figures import BOUNDS, DAYS, approximation, round_step
 from compare.lexicon import SCALES as _SCALES
 from compare.models import Alignment, Fact, FactChange, Sentence, Token
-from compare.quantity_words import currencies
+from compare.quantity_words import SHARE, currencies
 
 
 def _dates(fa: list[Fact], fb: list[Fact], a0: str, b0: str, ctx: Context) -> list[FactChange]:
@@ -460,16 +460,22 @@ def _rounded(x: Fact, y: Fact) -> bool:
 def _step(text: str, approximate: bool | None = None) -> float:
     """The value of one unit in a number's last written digit: 1 for "6", 0.01 for "4.75%",
     100,000 for "3.2 million"; for a number said to be approximate, its last non-zero digit:
-    10 for "nearly 950" (``approximate`` says so when the text does not).
+    10 for "nearly 950" (``approximate`` says so when the text does not). A share said as a
+    fraction is as precise as a whole percentage ("a third", 33%), or, said approximately, as
+    one rounded to tens ("about a third", about 30%).
 
     >>> _step("6"), _step("4.75%"), _step("3.2 million"), _step("nearly 950"), _step("950")
     (1.0, 0.01, 100000.0, 10.0, 1.0)
+    >>> _step("a third"), _step("about a third"), _step("more than half", approximate=True)
+    (1.0, 10.0, 10.0)
     """
     digits = re.search(r"\d[\d,]*(?:\.(\d+))?", text)
-    decimals = len(digits.group(1)) if digits and digits.group(1) else 0
-    scale = next((v for w, v in _SCALES.items() if re.search(rf"\b{w}\b", text, re.I)), 1.0)
     if approximate is None:
         approximate = bool(approximation(fold(text)))
+    if digits is None and SHARE.search(text):
+        return 10.0 if approximate else 1.0
+    decimals = len(digits.group(1)) if digits and digits.group(1) else 0
+    scale = next((v for w, v in _SCALES.items() if re.search(rf"\b{w}\b", text, re.I)), 1.0)
     if digits and not decimals and approximate:
         return round_step(digits.group(0)) * scale
     return float(10.0**-decimals * scale)
