@@ -1238,6 +1238,24 @@ def test_a_year_pushed_back_is_a_date_changed(fact_extractor: FactExtractor) -> 
 @pytest.mark.parametrize(
     ("a", "b", "found"),
     [
+        ("In recent weeks, the rebels have advanced.", "In recent months, the rebels have advanced.", True),
+        ("The plant closed last week, officials said.", "The plant closed last month, officials said.", True),
+        ("The vote is due later this week.", "The vote is due later this year.", True),
+        ("In recent weeks, the rebels have advanced.", "In the past few weeks, the rebels have advanced.", False),
+    ],
+)
+def test_a_relative_period_in_another_unit_is_a_date_changed(
+    fact_extractor: FactExtractor, a: str, b: str, found: bool
+) -> None:
+    comparison = compared(fact_extractor, a, b)
+    kinds = [c.kind for c in comparison.changes if c.kind.startswith(("date", "fact"))]
+    assert kinds == (["date_changed"] if found else [])
+    assert comparison.alignments[0].verdict == ("changed" if found else "reworded")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found"),
+    [
         ("Tariffs will cost about $300 million.", "Tariffs will cost $300 million.", "an estimate stated as exact"),
         (
             "Osei said the company expects tariffs to cost $300 million.",

@@ -24,7 +24,7 @@ def _dates(fa: list[Fact], fb: list[Fact], a0: str, b0: str, ctx: Context) -> li
     estimates = _estimated_dates(da, db, ctx)
     # The same words, or the same calendar day (resolved on one side only when one article
     # has no publication date: "Monday" and "Monday" still match).
-    da, db = _unmatched(da, db, lambda x, y: _one_day(x, y) or fold(x.text) == fold(y.text))
+    da, db = _unmatched(da, db, lambda x, y: _one_day(x, y) or fold(x.text) == fold(y.text) or _one_stretch(x, y))
     out: list[FactChange] = estimates
     # Days: a calendar date, a weekday, or "yesterday" once resolved by the publication date.
     pa = [f for f in da if f.label in ("day", "weekday") or _is_iso(f.value)]
@@ -60,6 +60,13 @@ def _dates(fa: list[Fact], fb: list[Fact], a0: str, b0: str, ctx: Context) -> li
             what = "half" if before.value.endswith(("H1", "H2")) else precision
             detail = f"“{before.text}” → “{after.text}”: a different {what}"
             out.append(_change("date_changed", before.sentence, after.sentence, before, after, detail))
+    # A recent or coming stretch of time in another unit ("in recent weeks" → "in recent months").
+    for x in [f for f in da if f not in paired]:
+        y = next((y for y in db if y not in paired and _other_stretch(x, y)), None)
+        if y is not None:
+            paired += [x, y]
+            detail = f"“{x.text}” → “{y.text}”: another length of time"
+            out.append(_change("date_changed", x.sentence, y.sentence, x, y, detail))
     # A date the claim lost or gained that the other article gives in another sentence moved
     # ("In 1979, he was inducted" → "He was inducted. That was in 1979."): not dropped or added.
     # A year read as a date on one side may be a bare number on the other ("the 1932 Elm Street
@@ -70,6 +77,41 @@ def _dates(fa: list[Fact], fb: list[Fact], a0: str, b0: str, ctx: Context) -> li
     out += [_change("fact_dropped", f.sentence, b0, f, None, "date not in B") for f in rest_a]
     out += [_change("fact_added", a0, f.sentence, None, f, "date not in A") for f in rest_b]
     return out
+
+
+def _stretch(f: Fact) -> tuple[str, str] | None:
+    """A relative date as a stretch of time and its unit: "in recent weeks" and "over the past
+    few weeks" are ``("past", "week")``, "last week" ``("last", "week")``, "later this year"
+    ``("later this", "year")``; ``None`` for a relative date with no unit ("yesterday").
+
+    >>> d = lambda text: Fact("A1", "date", text, 0, 0, "relative")
+    >>> _stretch(d("In recent weeks")), _stretch(d("over the last few days")), _stretch(d("last week"))
+    (('past', 'week'), ('past', 'day'), ('last', 'week'))
+    """
+    words = [w for w in fold(f.text).split() if w not in ("in", "over", "during", "the", "few")]
+    if (
+        f.label != "relative"
+        or len(words) < 2
+        or words[-1].rstrip("s") not in ("day", "week", "month", "year", "weekend")
+    ):
+        return None
+    unit, plural = words[-1].rstrip("s"), words[-1].endswith("s")
+    form = " ".join(
+        {"recent": "past", "last": "past" if plural else "last", "coming": "next"}.get(w, w) for w in words[:-1]
+    )
+    return form, unit
+
+
+def _one_stretch(x: Fact, y: Fact) -> bool:
+    """Whether two relative dates are one stretch of time said two ways ("in recent weeks", "in
+    the past few weeks")."""
+    return _stretch(x) is not None and _stretch(x) == _stretch(y)
+
+
+def _other_stretch(x: Fact, y: Fact) -> bool:
+    """Whether two relative dates are one form of stretch in another unit ("last week" → "last month")."""
+    sx, sy = _stretch(x), _stretch(y)
+    return sx is not None and sy is not None and sx[0] == sy[0] and sx[1] != sy[1]
 
 
 def _years(facts: list[Fact], kind: str) -> set[str]:
