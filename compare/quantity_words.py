@@ -106,7 +106,7 @@ def currency_after(text: str, end: int, money: bool) -> int | None:
 #: ("a second" is no length: "a second attack".)
 TIME_UNITS = frozenset("second minute hour day week month year decade century".split())
 #: Words that say "some of" a unit without a count: "for several weeks", "a few days".
-_SOME = re.compile(r"(?:\b(?:a\s+few|a\s+couple\s+of|several|many|some|numerous|multiple|countless|few)\s+)?$", re.I)
+_SOME = re.compile(r"\b(?:a\s+few|a\s+couple\s+of|several|many|some|numerous|multiple|countless|few)\s+$", re.I)
 
 
 #: Words before "a day" or "an hour" that make it a part of one: "half a day", "a quarter of an hour".
@@ -142,7 +142,7 @@ def lengths_of_time(doc: Any) -> list[TimeLength]:
             continue
         start = doc[tok.i - 1].idx if one else tok.idx
         if not one and (some := _SOME.search(doc.text, 0, tok.idx)):
-            start = some.start() if some.group(0) else start
+            start = some.start()
         out.append(TimeLength(start, tok.idx + len(tok), unit, one))
     return out
 
@@ -167,9 +167,9 @@ class Said:
     start: int
     end: int
     value: float
-    #: How spaCy would label it: ``ORDINAL`` for a rank.
+    #: How spaCy would label it: ``ORDINAL`` for a rank, ``PERCENT`` for a share.
     kind: str
-    #: What it counts or ranks by ("largest", "most populous").
+    #: What it ranks by ("largest", "most populous"), or ``percent``.
     unit: str
     #: Details the fact carries (see :func:`ranks`).
     detail: tuple[tuple[str, str], ...] = ()
@@ -188,7 +188,8 @@ def ranks(doc: Any) -> list[Said]:
     """Ranks given by superlatives in a spaCy ``doc``: "the second-largest" is rank 2 by
     "largest" (detail ``superlative``: ``ranked``), "the most populous" rank 1 by "most
     populous", a rank only where the other side ranks the same superlative (``alone``: see
-    :mod:`compare.classify.quantities`). "At least", "at best" and "most of" rank nothing.
+    :mod:`compare.classify.quantities`). "At least", "at best", "most of" and a superlative
+    of a group ("one of the largest") rank nothing.
     """
     out = []
     for tok in doc:
