@@ -4,8 +4,8 @@ Works group by group on the alignment: the facts of a group's A sentences are co
 the facts of its B sentences. Sentences only in B contribute the sources they introduce
 (``new_source``); a sentence only in A is already reported as dropped, so its facts are not
 listed again one by one. Each kind of fact is compared in a module of its own: ``sources``
-(attributions), ``wording`` (quotes and details), ``quantities`` (dates and numbers), ``names``
-(entities) and ``certainty`` (tense, hedges, negations); ``common`` holds the context.
+(attributions), ``wording`` (quotes and details), ``dates``, ``quantities`` (numbers),
+``names`` (entities) and ``certainty`` (tense, hedges, negations); ``common`` holds the context.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from collections.abc import Sequence
 
 from compare.classify.certainty import _certainty, _opposites, _polarity
 from compare.classify.common import Context, _overlaps_inside, _within
+from compare.classify.dates import _dates, _moved, _weekday_conflicts
 from compare.classify.names import _entities
-from compare.classify.quantities import _dates, _moved, _numbers, _weekday_conflicts
+from compare.classify.quantities import _numbers
 from compare.classify.sources import _attributions, _sources_of_added_claim
 from compare.classify.wording import _details, _quotes
 from compare.models import Alignment, Fact, FactChange
