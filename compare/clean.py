@@ -77,8 +77,12 @@ _APPEAL_CUE = re.compile(
     r"all rights reserved|copyright|follow us)\b",
     re.I,
 )
-#: A byline: "By Dana Whitfield", "By Marcus Lee, Valley Courier", "BY JANE DOE AND JOHN ROE".
-_BYLINE = re.compile(r"(?:By|BY)\s+[A-Z][\w.'’-]*(?:,?\s+(?:(?:and|AND|de|van|von|al|del|la)\s+)?[A-Z][\w.'’-]*){0,8}$")
+#: A byline: "By Dana Whitfield", "By Marcus Lee, Valley Courier", "BY JANE DOE AND JOHN ROE",
+#: "By Northern Daily Record staff", "By Ali Haidar in Beirut".
+_BYLINE = re.compile(
+    r"(?:By|BY)\s+[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|and|AND|de|van|von|al|del|la|in|the|staff|"
+    r"reporters?|correspondents?|writers?|agencies)){0,9}$"
+)
 #: A wire dateline: a place in capitals ("REDDING, Calif.", "GAZA CITY", "LONDON"), or in title
 #: case before a credit ("Beirut (AFP)"), perhaps a date ("Dec. 2"), a credit in parentheses,
 #: and a dash before the story's first word.
