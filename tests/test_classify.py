@@ -1509,3 +1509,10 @@ def test_a_word_changed_in_a_quote_of_two_sentences_is_an_altered_quote(fact_ext
 )
 def test_names_the_recogniser_misses_still_trade_places(fact_extractor: FactExtractor, a: str, b: str) -> None:
     assert [k for k, _, _ in findings(fact_extractor, a, b)] == ["entity_changed", "entity_changed"]
+
+
+def test_a_new_person_named_again_is_one_new_source(fact_extractor: FactExtractor) -> None:
+    a = 'Arson was ruled out, a spokesman, Carl Reyes, told reporters.\n\n"The wind is dangerous," Reyes said.'
+    b = 'Arson was ruled out, a spokeswoman, Anna Ortiz, told reporters.\n\n"The wind is dangerous," Ortiz said.'
+    new = [after for kind, _, after in findings(fact_extractor, a, b) if kind == "new_source"]
+    assert len(new) == 1 and "Anna Ortiz" in new[0]

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from compare.attribution import same_person
 from compare.classify.certainty import _certainty, _opposites, _polarity
-from compare.classify.common import Context, _overlaps_inside, _within
+from compare.classify.common import Context, _detail, _overlaps_inside, _within
 from compare.classify.dates import _dates, _moved, _weekday_conflicts
 from compare.classify.names import _entities
 from compare.classify.quantities import _numbers
@@ -35,12 +36,24 @@ def classify(alignments: Sequence[Alignment], facts: Sequence[Fact], context: Co
         fa = [f for i in x.a for f in by_sentence.get(i, [])]
         fb = [f for j in x.b for f in by_sentence.get(j, [])]
         if x.a and x.b:
-            out += _group(x, fa, fb, context)
+            out += [c for c in _group(x, fa, fb, context) if not _named_before(c, named)]
         elif x.b:
             out += _sources_of_added_claim(fb, x.b[0], named)
         for sid in (*x.a, *x.b):
             out += _weekday_conflicts(by_sentence.get(sid, []), sid.startswith("A"))
     return tuple(out)
+
+
+def _named_before(change: FactChange, named: list[str]) -> bool:
+    """Whether ``change`` is a new source that B already introduced as new: "Ortiz said" after
+    "a spokeswoman, Anna Ortiz, told ..." is one new person, reported once. Records the others."""
+    if change.kind != "new_source" or change.after is None or change.after.label != "person":
+        return False
+    source = _detail(change.after, "source")
+    if any(same_person(source, n) for n in named):
+        return True
+    named.append(source)
+    return False
 
 
 def _group(x: Alignment, fa: list[Fact], fb: list[Fact], ctx: Context) -> list[FactChange]:
