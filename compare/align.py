@@ -134,7 +134,7 @@ def align(a: Sequence[str], b: Sequence[str], embedder: Embedder, config: Config
     beads += _joined_merges(sides, singles, embedder, config)
     loose = _unanchored(beads, a, b, sim, config)  # weak pairs that share too few words (step 4)
     chosen = _select_supported([bead for bead in beads if bead[0] not in loose], sim, config)
-    chosen += _sandwiched(loose, chosen, sim)
+    chosen += _sandwiched(loose, chosen, sim, a, b)
     scores = _scores(chosen, a, b, sim, embedder)
     return _order([Bead(ai, bj, score) for (ai, bj), score in zip(chosen, scores, strict=True)], len(a), len(b))
 
@@ -351,8 +351,12 @@ def _unanchored(
     return {pair for pair, _ in beads if not _strong(pair, sim, config) and not anchored(*pair)}
 
 
-def _sandwiched(loose: set[Pair], chosen: list[Pair], sim: np.ndarray) -> list[Pair]:
-    """The 1-1 pairs left out for lack of shared words that fill a gap in the links.
+def _sandwiched(
+    loose: set[Pair], chosen: list[Pair], sim: np.ndarray, a: Sequence[str], b: Sequence[str]
+) -> list[Pair]:
+    """The 1-1 pairs left out for lack of shared words that fill a gap in the links, sharing at
+    least one content word (two claims on one topic at one place share none: "The blaze
+    destroyed 40 homes." / "The wildfire forced 2,000 people to evacuate.").
 
     A sentence pair whose neighbours before and after are linked to each other, on both
     sides (``A[i-1]`` with ``B[j-1]`` and ``A[i+1]`` with ``B[j+1]``), is a rewording in
@@ -361,11 +365,12 @@ def _sandwiched(loose: set[Pair], chosen: list[Pair], sim: np.ndarray) -> list[P
     when the two sentences are also each other's best match.
 
     >>> sim = np.array([[0.9, 0.1, 0.1], [0.1, 0.6, 0.1], [0.1, 0.1, 0.9]])
-    >>> _sandwiched({((1,), (1,))}, [((0,), (0,)), ((2,), (2,))], sim)
+    >>> a, b = ["x", "The results were released.", "y"], ["x", "The results came out.", "y"]
+    >>> _sandwiched({((1,), (1,))}, [((0,), (0,)), ((2,), (2,))], sim, a, b)
     [((1,), (1,))]
-    >>> _sandwiched({((1,), (1,))}, [((0,), (0,))], sim[:2, :2])  # the end of both, mutual best
+    >>> _sandwiched({((1,), (1,))}, [((0,), (0,))], sim[:2, :2], a, b)  # the end of both, mutual best
     [((1,), (1,))]
-    >>> _sandwiched({((1,), (1,))}, [((0,), (0,))], sim)  # A2 and B2 are followed by unlinked A3 and B3
+    >>> _sandwiched({((1,), (1,))}, [((0,), (0,))], sim, a, b)  # A2 and B2 are followed by unlinked A3 and B3
     []
     """
     n_a, n_b = sim.shape
@@ -374,7 +379,7 @@ def _sandwiched(loose: set[Pair], chosen: list[Pair], sim: np.ndarray) -> list[P
     out: list[Pair] = []
     for pair in sorted(loose):
         (i, *more_a), (j, *more_b) = pair
-        if more_a or more_b or i in used_a or j in used_b:
+        if more_a or more_b or i in used_a or j in used_b or not content_keys(a[i]) & content_keys(b[j]):
             continue
         before, after = (i - 1, j - 1) in linked, (i + 1, j + 1) in linked
         at_edge = (before and i == n_a - 1 and j == n_b - 1) or (after and i == 0 and j == 0)

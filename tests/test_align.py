@@ -152,13 +152,20 @@ def test_a_rewording_sharing_few_words_is_linked_where_its_neighbours_are() -> N
     # Between two linked sentences on both sides, a pair sharing one content word is a
     # rewording in place, not a drop and an addition; so at the end of both articles.
     first, last = "The company expects revenue of $9 billion.", "Shares rose 4% in late trading."
-    weak_a, weak_b = "The results were released after the market closed.", "They came out after the closing bell."
+    weak_a, weak_b = (
+        "The results were released after the market closed.",
+        "The results came out after the closing bell.",
+    )
     embedder = Table([first, last, weak_a], weak_a, weak_b, 0.62)
     assert pairs([first, weak_a, last], [first, weak_b, last], embedder) == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
     assert pairs([first, weak_a], [first, weak_b], embedder) == [((0,), (0,)), ((1,), (1,))]
     # Moved, with nothing to place it, it stays apart: the shared words are asked for.
     got = pairs([first, weak_a, last], [weak_b, first, last], embedder)
     assert ((1,), ()) in got and ((), (0,)) in got
+    # In place but sharing no word at all: two claims on one topic, not one reworded.
+    other = "Analysts had expected weaker numbers."
+    got = pairs([first, weak_a, last], [first, other, last], Table([first, last, weak_a], weak_a, other, 0.62))
+    assert ((1,), ()) in got and ((), (1,)) in got
 
 
 def test_a_weak_link_in_a_moved_paragraph_is_kept() -> None:
