@@ -207,8 +207,8 @@ _UNTIL = re.compile(r"\b(?:through|until|till)\s+$", re.I)
 # Modals look ahead too ("gusts could persist through Saturday"), but a negated "could" tells
 # the past as often ("residents could not return until Monday").
 _NOT_PAST = re.compile(
-    r"\b(?:will|is|are|remains?|stays?|expected|likely|forecast|scheduled|due|set to|may|might|should|"
-    r"could(?!\s+not\b|n't)|can(?!not\b|'t))\b",
+    r"\b(?:will|is|are|remains?|stays?|expected|likely|forecast|scheduled|due|set to|(?-i:may)|might|should|"
+    r"could(?!\s+not\b|n't)|can(?!not\b|'t))\b",  # (not "May", the month)
     re.I,
 )
 

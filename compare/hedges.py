@@ -56,7 +56,7 @@ def hedges(doc: Any, fact: Any) -> list[Fact]:
     and negations of one parsed sentence, as ``hedge`` facts made by ``fact``."""
     out = []
     verbs = main_verbs(doc)
-    chain = {start for _, start, _, _ in verbs}
+    chain = {start for _, start, _, _, _ in verbs}
     for tok in doc:
         # "25 percent less likely": a risk, no hedge; "varied widely": an extent, not a qualifier
         compared = tok.lower_ == "likely" and tok.i > 0 and doc[tok.i - 1].lower_ in _DEGREE
@@ -78,8 +78,8 @@ def hedges(doc: Any, fact: Any) -> list[Fact]:
         if adverb or modal:
             out.append(fact("hedge", tok.idx, tok.idx + len(tok), "hedge", tok.lower_))
     out += _hearsay(doc, fact)
-    for verb, start, end, tense in verbs:
-        out.append(fact("hedge", start, end, "tense", tense, verb=verb))
+    for verb, start, end, tense, told in verbs:
+        out.append(fact("hedge", start, end, "tense", tense, verb=verb, **({"told": "past"} if told else {})))
     out += _negations(doc, fact)
     return out
 
@@ -125,9 +125,9 @@ def _hearsay_aside(doc: Any, fact: Any, taken: set[int]) -> list[Fact]:
             continue
         if tok.idx in taken:
             continue
-        verb = next((t for t in doc[tok.i + 2 : tok.i + 5] if t.pos_ in ("VERB", "AUX")), None)
-        if verb is None:
-            continue
+        verb = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            continue  # ", reported to police, was": "to" before a noun hedges nothing
         if verb.lower_ == "have" and verb.i + 1 < len(doc) and doc[verb.i + 1].tag_ == "VBN":
             verb = doc[verb.i + 1]  # "believed to have driven": drove
         end = doc[tok.i + 1].idx + 2
@@ -135,17 +135,15 @@ def _hearsay_aside(doc: Any, fact: Any, taken: set[int]) -> list[Fact]:
     return out
 
 
-#: Participles that tell a claim as hearsay in an aside: ", believed to have fled,".
-_HEARSAY_PARTICIPLES = frozenset(
-    "believed thought said reported feared understood alleged presumed suspected rumoured rumored".split()
-)
-
-
 #: Verbs that tell a claim as an impression or a forecast, before an infinitive: "appeared to
 #: level off", "expects tariffs to cost".
 _SEEMING = frozenset(("appear", "seem", "expect", "forecast", "predict", "project", "anticipate"))
 
 
+#: Participles that tell a claim as hearsay in an aside: ", believed to have fled,".
+_HEARSAY_PARTICIPLES = frozenset(
+    "believed thought said reported feared understood alleged presumed suspected rumoured rumored".split()
+)
 #: Verbs that, passive and before an infinitive, tell a claim as hearsay or expectation.
 _HEARSAY = frozenset(
     "expect believe think say report fear understand rumour rumor presume suspect allege estimate".split()
@@ -241,8 +239,9 @@ def _start(verb: Any) -> int:
     return int(min([verb.idx, *auxes]))
 
 
-def main_verbs(doc: Any) -> list[tuple[str, int, int, str]]:
-    """Verbs of the claim's main clause, with their tense.
+def main_verbs(doc: Any) -> list[tuple[str, int, int, str, bool]]:
+    """Verbs of the claim's main clause, with their tense, and whether a cue in the past
+    reports them ("said the slowdown was likely": its past may be the speaker's present).
 
     The claim's clause is the root's, or in "X said (that) CLAIM" the reported clause's;
     its verbs are the root and those chained to it by ``xcomp``/``conj``. Tense is ``past``,
@@ -252,39 +251,49 @@ def main_verbs(doc: Any) -> list[tuple[str, int, int, str]]:
     """
     out = []
     for root in (t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")):
-        if root.lemma_ in CUE_LEMMAS:
-            reported = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
-            root = reported[0] if reported else root
+        if _reported(root):
+            root = _reported(root)[0]
         stack, chain = [root], []
         while stack:
             verb = stack.pop()
             chain.append(verb)
             stack += [c for c in verb.children if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB"]
+            if verb is not root:  # "held rates and signalled it may cut them": the claim signalled too
+                stack += _reported(verb)
         root_tense = _tense(root)
         for verb in sorted(chain, key=lambda t: t.i):
             # "was struck and taken": a participle without its own auxiliary or subject shares them
             shares = verb.tag_ in ("VB", "VBG") or (verb.tag_ == "VBN" and not _subject(verb))
             own = verb is root or not shares or any(c.dep_ == "aux" for c in verb.children if c.lower_ != "to")
-            out.append(
-                (str(verb.lemma_.lower()), _start(verb), verb.idx + len(verb), _tense(verb) if own else root_tense)
-            )
+            tense = _tense(verb) if own else root_tense
+            out.append((str(verb.lemma_.lower()), _start(verb), verb.idx + len(verb), tense, _told_in_past(verb)))
     return out
+
+
+def _reported(verb: Any) -> list[Any]:
+    """The clause a cue verb reports ("said (that) CLAIM"), or none."""
+    if verb.lemma_ not in CUE_LEMMAS:
+        return []
+    return [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")][:1]
 
 
 def _subject(verb: Any) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
+def _told_in_past(verb: Any) -> bool:
+    """Whether a cue in the past reports ``verb``'s clause ("said her client was innocent and
+    would plead": both verbs)."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return bool(verb.dep_ == "ccomp" and verb.head.lemma_ in CUE_LEMMAS and verb.head.tag_ == "VBD")
+
+
 def _backshifted(verb: Any) -> bool:
     """Whether ``verb`` takes "would" as reported speech's "will": "Bayramov said Azerbaijan
     would not sign" tells what "Azerbaijan will not sign" does."""
-    cue = verb.head
-    return bool(
-        verb.dep_ == "ccomp"
-        and cue.lemma_ in CUE_LEMMAS
-        and cue.tag_ == "VBD"
-        and any(c.lower_ == "would" and c.dep_ == "aux" for c in verb.children)
-    )
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return _told_in_past(verb) and "would" in auxes and "have" not in auxes  # "would have failed": what did not happen
 
 
 def _tense(verb: Any) -> str:

@@ -427,7 +427,7 @@ def _certainty(x: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChange]
         out.append(_change("certainty_changed", a0, hb[word].sentence, None, hb[word], f"hedge “{word}” added"))
     shifts: dict[tuple[str, str], list[str]] = {}
     for verb in sorted(ta.keys() & tb.keys() - told, key=lambda v: ta[v].start):
-        if _completed(ta[verb].value) != _completed(tb[verb].value):
+        if _completed(ta[verb].value) != _completed(tb[verb].value) and not _backshift(ta[verb], tb[verb]):
             shifts.setdefault((ta[verb].value, tb[verb].value), []).append(verb)
     for (tense_a, tense_b), verbs in shifts.items():
         before, after = ta[verbs[0]], tb[verbs[0]]
@@ -442,6 +442,15 @@ def _certainty(x: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChange]
             )
         )
     return out
+
+
+def _backshift(x: Fact, y: Fact) -> bool:
+    """Whether one side tells in the past, under a cue in the past, what the other tells in
+    the present: "Economists said the slowdown was likely to continue" / "The slowdown is
+    likely to continue, economists said" (reported speech moves the tense back)."""
+    pair = {x.value.removesuffix("-progressive"), y.value.removesuffix("-progressive")}
+    past = x if x.value.startswith("past") else y
+    return pair == {"past", "present"} and _detail(past, "told") == "past"
 
 
 def _quoted(f: Fact, facts: list[Fact]) -> bool:
