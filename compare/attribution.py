@@ -35,7 +35,8 @@ CUES = (
     "disclosed|discloses|alleged|alleges|insisted|insists|acknowledged|acknowledges|estimated|estimates|"
     "cautioned|cautions|argued|argues|stressed|stresses|emphasized|emphasizes|emphasised|emphasises|"
     "admitted|admits|asserted|asserts|testified|testifies|suggested|suggests|"
-    "attributed|attributes|blamed|blames"  # "Officials attributed the decline to ...": their claim
+    "attributed|attributes|blamed|blames|"  # "Officials attributed the decline to ...": their claim
+    "hinted|hints|signalled|signaled|signals|vowed|vows"  # "The bank hinted it could raise rates"
 )
 # Up to 11 words: "Observers from the Organization for Security and Co-operation in Europe".
 _SOURCE = r"(?P<source>(?:[\w’'.%-]+(?:,\d{3})*\s){0,10}?[\w’'.%-]+(?:,\d{3})*)"  # "2,950 participants"
@@ -60,10 +61,12 @@ _INVERTED = re.compile(r"[,;”\"]\s*" + _CUE + r"\s+" + _SOURCE + r"(?:,\s*[^,;
 # title ("Dr. Smith", "St. Louis police") before a capitalised word.
 _TITLES = "Dr St Mr Mrs Ms Gen Sen Rep Gov Lt Col Sgt Capt Prof Jr Sr Inc Co Corp Ltd Mt Ft".split()
 _AFTER_TITLE = "|".join(rf"(?<=\b{t}\.)" for t in _TITLES)
-_INNER_STOP = rf"\.(?:(?<=\b[A-Z]\.)|{_AFTER_TITLE})(?=\s+[A-Z])"
+_INNER_STOP = rf"\.(?:(?:(?<=\b[A-Z]\.)|{_AFTER_TITLE})(?=\s+[A-Z])|(?<=\b[A-Z]\.[A-Z]\.)(?=\s+[a-z]))"
 _ACCORDING = re.compile(
     r"\b[Aa]ccording\s+to\s+(?P<source>(?:[^,;.!?”\"]|\.(?=[A-Za-z])|" + _INNER_STOP + r")+?)"
-    r"\s*(?=[,;!?]|$|\.(?![A-Za-z]|(?<=\b[A-Z]\.)\s+[A-Z]|(?:" + _AFTER_TITLE + r")\s+[A-Z]))"
+    r"\s*(?=[,;!?]|$|\.(?![A-Za-z]|(?<=\b[A-Z]\.)\s+[A-Z]|(?<=\b[A-Z]\.[A-Z]\.)\s+[a-z]|(?:"
+    + _AFTER_TITLE
+    + r")\s+[A-Z]))"
 )
 _LEADING = re.compile(r"^" + _SOURCE + r"\s+" + _CUE + r"(?P<rest>)(?=\s|[.!?]?$)")
 # "In a statement on Friday, the foreign ministry said Japan and ...": a leading attribution
@@ -82,8 +85,9 @@ _DESCRIBED = re.compile(
 _COORDINATED = re.compile(
     r"^(?P<source>(?:[\w’'.-]+\s){1,15}?(?:and|but)(?:\s+also)?)\s+" + _CUE + r"(?P<rest>)(?=\s|[.!?]?$)"
 )
-# "Writing for the majority, Judge Maria Delgado said: “...”" — a cue and a colon before a quote.
-_COLON = re.compile(r"(?:^|[,;]\s*)" + _SOURCE + r"\s+" + _CUE + r"(?P<rest>[^:;“”\".!?]{0,60}):\s*[“\"]")
+# "Writing for the majority, Judge Maria Delgado said: “...”" — a cue and a colon before a quote;
+# a few words between them are whom and where ("told reporters in Ottawa:"), more are a claim.
+_COLON = re.compile(r"(?:^|[,;]\s*)" + _SOURCE + r"\s+" + _CUE + r"(?P<rest>(?:\s+[\w'’.-]+){0,4}):\s*[“\"]")
 # "Judge Thomas Reilly dissented, arguing that ..." — the cue is a participle after the speaker's act.
 _PARTICIPLE = re.compile(
     r"^" + _SOURCE + r"\s+[a-z]+ed,\s+(?P<cue>arguing|saying|adding|noting|warning|insisting|claiming)(?P<rest>)"
@@ -95,7 +99,7 @@ _PAST_OF = {"arguing": "argued", "saying": "said", "adding": "added", "noting": 
 # or survey found is attributed to it (only document sources: "police found the car").
 # "24 of 27 economists polled by Reuters": who ran the poll stands behind its numbers.
 _POLLED = re.compile(
-    r"\b(?P<cue>polled|surveyed|interviewed|questioned)\s+by\s+"
+    r"\b(?P<cue>polled|surveyed)\s+by\s+"
     r"(?P<source>(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+)*[A-Z][\w’'.&-]*){0,6})"
 )
 # "in what mediators called the most significant step": a description told as someone's.

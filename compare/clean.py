@@ -78,10 +78,10 @@ _APPEAL_CUE = re.compile(
     re.I,
 )
 #: A byline: "By Dana Whitfield", "By Marcus Lee, Valley Courier", "BY JANE DOE AND JOHN ROE",
-#: "By Northern Daily Record staff", "By Ali Haidar in Beirut".
+#: "By Northern Daily Record staff", "By Ali Haidar in Beirut", "By The Capital Post's foreign desk".
 _BYLINE = re.compile(
     r"(?:By|BY)\s+[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|and|AND|de|van|von|al|del|la|in|the|staff|"
-    r"reporters?|correspondents?|writers?|agencies)){0,9}$"
+    r"reporters?|correspondents?|writers?|agencies|foreign|news|desk|bureau|team)){0,9}$"
 )
 #: A wire dateline: a place in capitals ("REDDING, Calif.", "GAZA CITY", "LONDON"), or in title
 #: case before a credit ("Beirut (AFP)"), perhaps a date ("Dec. 2"), a credit in parentheses,
@@ -188,7 +188,8 @@ def _top_headline(lines: list[_Line]) -> bool:
     """
     first = lines[0]
     words = len(_WORD.findall(first.text))
-    return 4 <= words <= 25 and not _SENTENCE_END.search(first.text) and len(lines) > 1 and lines[1].gap > 0
+    ended = _SENTENCE_END.search(first.text) or first.text.endswith(("'", "…"))  # '... next week.'
+    return 4 <= words <= 25 and not ended and len(lines) > 1 and lines[1].gap > 0
 
 
 def _datelines_apart(blocks: list[Block], text: str) -> list[Block]:

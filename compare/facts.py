@@ -236,14 +236,19 @@ def quoted(text: str) -> list[tuple[int, int]]:
     (['They planned this for weeks,'], ['These were not amateurs.'])
     >>> words('He said “no” twice.'), words('“We will stay,” she said, “and rebuild the town.”')
     ([], ['We will stay,', 'and rebuild the town.'])
+    >>> words('The mayor told reporters: "The situation is under control.')
+    ['The situation is under control.']
     """
     spans = [(q.start("q"), q.end("q")) for q in _QUOTE.finditer(text)]
-    marks = [m.start() for m in re.finditer(r"[“”\"]", text)]
+    marks = [m.start() for m in re.finditer(r"[“”\"]", text) if not text[max(0, m.start() - 1) : m.start()].isdigit()]
+    # (a straight mark after a digit is inches: "a 6'8\" forward")
     inside = {k for s, e in spans for k in (s - 1, e)}  # the marks of whole quotes
     loose = [k for k in marks if k not in inside]
     if len(loose) == 1:
         k = loose[0]
-        closing = text[k] == "”" or (text[k] == '"' and text[:k].strip() != "")
+        # A straight mark closes a quote when a word or punctuation sits just before it ('panic,"'),
+        # and opens one after a space, a colon or at the start ('reporters: "The').
+        closing = text[k] == "”" or (text[k] == '"' and k > 0 and not text[k - 1].isspace() and text[k - 1] != ":")
         start, end = (0, k) if closing else (k + 1, len(text))
         chunk = text[start:end]
         start, end = start + len(chunk) - len(chunk.lstrip()), end - (len(chunk) - len(chunk.rstrip()))

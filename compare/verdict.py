@@ -287,8 +287,9 @@ def _negative_prefix(tokens: Sequence[Token], k: int, other: _Side) -> bool:
     if fold(tokens[k].text) not in ("not", "n't"):
         return False
     after = {_key(fold(t.text)) for t in tokens[k + 1 : k + 4]}
+    mine = {fold(t.text) for t in tokens}  # "disclosed it had not closed": "disclosed" is on both sides
     return any(
-        low.startswith(p) and len(low) - len(p) >= 4 and _key(low[len(p) :]) in after
+        low.startswith(p) and len(low) - len(p) >= 4 and _key(low[len(p) :]) in after and low not in mine
         for low in (other.folded[j] for j in other.words)
         for p in _NEGATIVE_PREFIXES
     )

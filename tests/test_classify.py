@@ -1516,3 +1516,61 @@ def test_a_new_person_named_again_is_one_new_source(fact_extractor: FactExtracto
     b = 'Arson was ruled out, a spokeswoman, Anna Ortiz, told reporters.\n\n"The wind is dangerous," Ortiz said.'
     new = [after for kind, _, after in findings(fact_extractor, a, b) if kind == "new_source"]
     assert len(new) == 1 and "Anna Ortiz" in new[0]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # reported speech moves the tense back: "said ... was likely" is "is likely, ... said"
+        (
+            "Economists said the slowdown was likely to continue into next year.",
+            "The slowdown is likely to continue into next year, economists said.",
+        ),
+        (
+            "Her attorney said her client was innocent and would plead not guilty.",
+            "Her attorney said her client would plead not guilty and was innocent.",
+        ),
+        # a body named, then called by what it is, or by a longer description the article gave
+        (
+            "Ukraine's defence ministry said 40 drones were downed. The ministry said two people were hurt.",
+            "Ukraine's defence ministry said 40 drones were downed. Two people were hurt, the defence ministry said.",
+        ),
+        (
+            "About a third of voters said they were still undecided, the poll found.",
+            "About 33% of voters said they were still undecided, the poll found.",
+        ),
+    ],
+)
+def test_reported_speech_and_sources_said_another_way_are_no_finding(
+    fact_extractor: FactExtractor, a: str, b: str
+) -> None:
+    assert [k for k, _, _ in findings(fact_extractor, a, b) if k != "quote_intact"] == []
+
+
+def test_claims_a_joined_or_hinting_verb_reports_are_read(fact_extractor: FactExtractor) -> None:
+    a = "The Federal Reserve held rates steady on Tuesday and signalled it may cut them twice next year."
+    got = findings(fact_extractor, a, a.replace("it may cut", "it will cut"))
+    assert [(k, before, after) for k, before, after in got] == [("certainty_changed", "may cut", "will cut")]
+    # "hinted" tells a source as "said" does: no attribution added
+    a = "The central bank hinted it could raise interest rates again in January."
+    b = "The central bank said it would raise interest rates again in January."
+    assert [k for k, _, _ in findings(fact_extractor, a, b)] == ["certainty_changed"]
+
+
+def test_sources_told_apart_by_their_body_or_by_being_unnamed(fact_extractor: FactExtractor) -> None:
+    a = "Prices rose 2.9%, according to figures from the U.S. Bureau of Labor Statistics."
+    b = "Prices rose 2.9%, according to figures from the U.S. Commerce Department."
+    (change,) = [c for c in findings(fact_extractor, a, b) if c[0] == "attribution_changed"]
+    assert change[1].endswith("Bureau of Labor Statistics") and change[2].endswith("Commerce Department")
+    polled = "The decision met the expectations of 24 of 27 economists polled by Reuters.\n\n"
+    a, b = polled + "The bank said growth had picked up.", polled + "Economists said growth had picked up."
+    assert ("attribution_changed", "The bank said", "Economists said") in findings(fact_extractor, a, b)
+
+
+def test_names_sharing_a_title_are_not_spelt_alike(fact_extractor: FactExtractor) -> None:
+    a = "Midfielder Kovalenko was ruled out of Saturday's match with a knee injury, the club said."
+    comparison = compare_articles(
+        [from_text(a, "A"), from_text(a.replace("Kovalenko", "Sudakov"), "B")], FakeEmbedder(), facts=fact_extractor
+    )
+    (renamed,) = [c for c in comparison.changes if c.kind == "entity_renamed"]
+    assert "sharing only “Midfielder”" in renamed.detail

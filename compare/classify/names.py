@@ -213,7 +213,10 @@ def _named(x: Fact, y: Fact) -> FactChange:
     acr = _detail(y, "acronym")
     note = f"; {acr} is B's acronym for B's name" if acr else ""
     alike = _overlap(x, y) >= _RENAME_OVERLAP or same_entity(x, y)
-    alike = alike or SequenceMatcher(None, fold(x.value), fold(y.value)).ratio() >= _SPELT_ALIKE
+    # Spelt alike: the words the names do not share ("Kiev" / "Kyiv"), not a shared title
+    # ("Midfielder Kovalenko" / "Midfielder Sudakov").
+    own_x, own_y = (" ".join(w for w in f.value.split() if w[:5] not in _words(g.value)) for f, g in ((x, y), (y, x)))
+    alike = alike or SequenceMatcher(None, own_x or fold(x.value), own_y or fold(y.value)).ratio() >= _SPELT_ALIKE
     shared = [w for w in x.text.split() if _words(w) and _words(w) <= _words(y.value)]
     if alike:
         what = "one thing named differently"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from compare.attribution import DOCUMENTS, PEOPLE, is_descriptor, same_person
+from compare.attribution import CUES, DOCUMENTS, PEOPLE, is_descriptor, same_person
 from compare.classify.common import _STOP, Context, _change, _detail, _has_words, _replaced
 from compare.classify.names import _acronym_of, _words
 from compare.facts import fold
@@ -93,7 +93,11 @@ def _shift(before: Fact, after: Fact, ctx: Context) -> str:
         if before.value != after.value:
             kind = _KIND_WORDS[before.label]
             surname_differs = before.label == "person" and before.value.split()[-1:] != after.value.split()[-1:]
-            if surname_differs or not _words(before.value) & _words(after.value):  # "Ruiz" → "Becker"
+            # "figures from the U.S. Bureau of Labor Statistics" → "... from the U.S. Commerce
+            # Department": two bodies' papers, whatever words the bodies share
+            bodies = [_body_of(f.value) for f in (before, after)]
+            apart = all(bodies) and not _same_source(*bodies)
+            if surname_differs or apart or not _words(before.value) & _words(after.value):  # "Ruiz" → "Becker"
                 return f"another {kind}: “{_detail(before, 'source')}” → “{_detail(after, 'source')}”{credit}"
             return f"same kind of source ({kind}), named differently{_referent(after, ctx)}{credit}"
     cue_a, cue_b = _detail(before, "cue").lower(), _detail(after, "cue").lower()
@@ -128,6 +132,12 @@ def _pronoun_for(pronoun: Fact, named: Fact, text: str) -> bool:
     return bool(name) and _has_words(text, fold(name[0]))
 
 
+def _body_of(source: str) -> str:
+    """The body a document comes from ("figures from the agency" → "the agency"), or ""."""
+    paper = re.split(r"\s(?:from|by|of)\s", source, maxsplit=1)
+    return paper[1] if len(paper) == 2 and paper[0].split()[-1].lower() in DOCUMENTS else ""
+
+
 def _descriptor_for(described: Fact, named: Fact, text: str) -> bool:
     """Whether ``described``'s source is an institution by a descriptor ("the company", "the
     ministry") and ``named``'s a name that the descriptor's own article (``text``, folded)
@@ -135,8 +145,15 @@ def _descriptor_for(described: Fact, named: Fact, text: str) -> bool:
     source = _detail(described, "source")
     if described.label != "official" or not is_descriptor(source) or len(source.split()) != 2:
         return False
-    words = [w for w in _name_words(_detail(named, "source")) if w[:1].isupper()]
-    return bool(words) and _has_words(text, fold(" ".join(words)))
+    if named.label not in ("official", "person", "outlet"):
+        return False  # "Economists said": unnamed people, whatever else the article says of economists
+    other = _name_words(_detail(named, "source"))
+    words = [w for w in other if w[:1].isupper()]
+    if not words and len(other) > 1 and fold(other[-1]) == fold(source.split()[-1]):
+        words = other  # "the ministry" → "the defence ministry", which the article named before
+    # ... as a speaker there ("Lumen Mobile said"), not merely named ("jets for United Airlines")
+    name = re.escape(fold(" ".join(words)))
+    return bool(words) and re.search(rf"\b{name}(?:\s+\S+){{0,3}}?\s+(?:{CUES})\b", text) is not None
 
 
 # Reporting verbs that take a stance on what they report (others, "said", "told", are plain).
@@ -170,6 +187,8 @@ def _same_source(a: str, b: str) -> bool:
     True
     >>> _same_source("Seven percent of respondents", "7% of respondents")
     True
+    >>> _same_source("About a third of voters", "About 33% of voters")
+    True
     >>> _same_source("preliminary figures from the agency", "figures from the agency")
     True
     >>> _same_source("figures from the agency", "figures from the ministry")
@@ -187,9 +206,9 @@ def _same_source(a: str, b: str) -> bool:
             return _same_source(" ".join(w.removesuffix("'s") for w in paper[:-1]), " ".join(other))
     # "preliminary figures from the agency" / "figures from the agency": one body's figures
     # (a qualifier dropped is a certainty finding of its own).
-    papers = [re.split(r"\s(?:from|by|of)\s", " ".join(words), maxsplit=1) for words in (words_a, words_b)]
-    if all(len(p) == 2 and p[0].split()[-1].lower() in DOCUMENTS for p in papers):
-        return _same_source(papers[0][1], papers[1][1])
+    bodies = [_body_of(" ".join(words)) for words in (words_a, words_b)]
+    if all(bodies):
+        return _same_source(*bodies)
     # "OSCE observers" / "Observers from the Organization for Security and Co-operation in
     # Europe": the same kind of people, of one body named two ways.
     people = {w.lower() for w in words_a} & {w.lower() for w in words_b} & PEOPLE
@@ -225,7 +244,8 @@ def _same_source(a: str, b: str) -> bool:
 
 #: A share or count of a group before it: "Seven percent of", "7% of the", "most of", "a third of".
 _SHARE_OF = re.compile(
-    r"^(?:\d[\d.,]*\s*%?|(?:{})(?:-\w+)?|most|half|many|some|all|a\s+(?:third|quarter|half|majority|minority))"
+    r"^(?:(?:about|around|nearly|almost|roughly|some|over|under|more\s+than|less\s+than|fewer\s+than)\s+)?"
+    r"(?:\d[\d.,]*\s*%?|(?:{})(?:-\w+)?|most|half|many|some|all|a\s+(?:third|quarter|half|majority|minority))"
     r"\s+(?:percent\s+|per\s+cent\s+)?of\s+(?:the\s+)?".format("|".join(sorted(NUMBER_WORDS, key=len, reverse=True))),
     re.I,
 )
