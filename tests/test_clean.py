@@ -39,7 +39,12 @@ def test_a_sentence_case_headline_at_the_top_and_a_byline_are_set_aside() -> Non
         "news",
     ]
     assert [r for _, r, _ in roles("By the time crews arrived the barn had burned down.\n")] == ["news"]
-    for byline in ("By Northern Daily Record staff", "By Ali Haidar in Beirut", "BY JANE DOE AND JOHN ROE"):
+    for byline in (
+        "By Northern Daily Record staff",
+        "By Ali Haidar in Beirut",
+        "BY JANE DOE AND JOHN ROE",
+        "By The Capital Post's foreign desk",
+    ):
         assert [r for _, r, _ in roles(f"{byline}\n\nA wildfire spread on Monday.\n")] == ["furniture", "news"]
 
 
