@@ -130,10 +130,11 @@ def trace(
         found = compare_articles([by_id[edge.source], by_id[edge.rewrite]], cached, config, facts)
         counts = Counter(c.kind for c in found.changes)
         counted[edge.source, edge.rewrite] = tuple((k, counts[k]) for k in CHANGE_KINDS if counts[k])
-        if (edge.source, edge.rewrite) in comparisons:
-            # The facts settle some verdicts ("have not ruled out" → "have ruled out" is changed):
-            # the sentences' "how" then reads as the pair's own report does. Alignments are the same.
-            comparisons[edge.source, edge.rewrite] = found
+        # The facts settle some verdicts ("have not ruled out" → "have ruled out" is changed):
+        # the sentences' "how" then reads as the pair's own report does. Alignments are the
+        # same, and the graph reads a comparison from both sides, so the order does not matter.
+        comparisons.pop((edge.rewrite, edge.source), None)
+        comparisons[edge.source, edge.rewrite] = found
     result = build(articles, comparisons, model=embedder.name)
     edges = [replace(edge, findings=counted.get((edge.source, edge.rewrite), ())) for edge in result.edges]
     return replace(result, edges=tuple(edges))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -405,3 +406,9 @@ def test_with_facts_a_sentence_reversed_on_its_way_reads_as_changed(fact_extract
     how = {o.sentence: o.verdict for o in trace([a, b], FakeEmbedder(), facts=fact_extractor).article("B").origins}
     assert how == {"B1": "identical", "B2": "changed"}
     assert {o.sentence: o.verdict for o in trace([a, b], FakeEmbedder()).article("B").origins}["B2"] == "reworded"
+    # Given newest first, the dates still make A the source, and the facts still settle it.
+    older, newer = replace(a, published=date(2024, 5, 1)), replace(b, published=date(2024, 5, 2))
+    how = {
+        o.sentence: o.verdict for o in trace([newer, older], FakeEmbedder(), facts=fact_extractor).article("B").origins
+    }
+    assert how == {"B1": "identical", "B2": "changed"}
