@@ -510,6 +510,13 @@ def test_a_body_named_once_and_then_by_what_it_is_is_the_same_source(fact_extrac
         f"{said}\n\nThe stolen information included names, Lumen said in a statement.",
     )
     assert findings(fact_extractor, a, b) == []
+    # So is the one that acts in the claim; not one a preposition governs.
+    a = "Ford said it would cut 4,000 jobs in Europe by the end of 2027."
+    b = "Ford will cut 4,000 jobs in Europe by the end of 2027, the company said."
+    assert findings(fact_extractor, a, b) == []
+    deal = "Boeing said it would deliver 40 jets to United Airlines by December.\n\n"
+    a, b = deal + "The deal ends delays, the company said.", deal + "The deal ends delays, United said."
+    assert [k for k, _, _ in findings(fact_extractor, a, b)] == ["attribution_changed"]
     # Figures from one body, one side calling them preliminary: a hedge, not another source.
     a = "Agents recorded 47,300 encounters, according to preliminary figures from the agency."
     b = "Agents recorded 47,300 encounters, according to figures from the agency."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from compare.attribution import CUES, DOCUMENTS, PEOPLE, is_descriptor, same_person
+from compare.attribution import DOCUMENTS, PEOPLE, is_descriptor, same_person
 from compare.classify.common import _STOP, Context, _change, _detail, _has_words, _replaced
 from compare.classify.names import _acronym_of, _words
 from compare.facts import fold
@@ -132,6 +132,9 @@ def _pronoun_for(pronoun: Fact, named: Fact, text: str) -> bool:
     return bool(name) and _has_words(text, fold(name[0]))
 
 
+_PREPOSITIONS = frozenset("to for from with by at of in on into against about".split())
+
+
 def _body_of(source: str) -> str:
     """The body a document comes from ("figures from the agency" → "the agency"), or ""."""
     paper = re.split(r"\s(?:from|by|of)\s", source, maxsplit=1)
@@ -151,9 +154,11 @@ def _descriptor_for(described: Fact, named: Fact, text: str) -> bool:
     words = [w for w in other if w[:1].isupper()]
     if not words and len(other) > 1 and fold(other[-1]) == fold(source.split()[-1]):
         words = other  # "the ministry" → "the defence ministry", which the article named before
-    # ... as a speaker there ("Lumen Mobile said"), not merely named ("jets for United Airlines")
+    # ... as one that acts or speaks there ("Lumen Mobile said", "Ford will cut"), not merely
+    # as what a preposition governs ("40 jets to United Airlines")
     name = re.escape(fold(" ".join(words)))
-    return bool(words) and re.search(rf"\b{name}(?:\s+\S+){{0,3}}?\s+(?:{CUES})\b", text) is not None
+    before = (text[: m.start()].split()[-1:] for m in re.finditer(rf"\b{name}\b", text))
+    return bool(words) and any(not w or w[0] not in _PREPOSITIONS for w in before)
 
 
 # Reporting verbs that take a stance on what they report (others, "said", "told", are plain).
