@@ -196,7 +196,8 @@ _OFFICIAL = frozenset(
         "directorate command force forces guard university hospital"
     ).split()
 )
-_PERSON = frozenset(
+#: Roles that make a source a person: "minister", "spokeswoman", "coach".
+ROLES = frozenset(
     (
         "minister spokesman spokeswoman spokesperson president premier ambassador general commander chief "
         "secretary director governor mayor senator lawmaker envoy leader head officer councilman councilwoman "
@@ -292,7 +293,7 @@ def _opens_long_source(word: str) -> bool:
     noun for people or a body ("Observers from the Organization for Security and
     Co-operation in Europe", "The head of ..."), not a clause's subject ("Prices rose ...")."""
     low = word.lower()
-    return low in _DETERMINERS or low in PEOPLE or low in _PERSON or low in _OFFICIAL
+    return low in _DETERMINERS or low in PEOPLE or low in ROLES or low in _OFFICIAL
 
 
 def _is_verb_like(word: str) -> bool:
@@ -415,7 +416,7 @@ def source_kind(words: list[str], cue: str = "", known: Iterable[str] = ()) -> s
         return "outlet"  # "Slovenian broadcaster RTV", "trade publication Pollstar"
     if head in _OFFICIAL:
         return "official"
-    if head in _PERSON or any(w.lower().rstrip(".") in _PERSON for w in words):
+    if head in ROLES or any(w.lower().rstrip(".") in ROLES for w in words):
         return "person"
     # A name: capitalised words, optionally after a capitalised "The" ("The Herald"); a
     # lower-case determiner makes a descriptor ("the news outlet").
@@ -435,14 +436,14 @@ def source_kind(words: list[str], cue: str = "", known: Iterable[str] = ()) -> s
 
 
 def _plural_role(word: str) -> bool:
-    """Whether ``word`` is the plural of a role (``_PERSON``): "economists", "spokesmen",
+    """Whether ``word`` is the plural of a role (``ROLES``): "economists", "spokesmen",
     "secretaries".
 
     >>> _plural_role("economists"), _plural_role("spokesmen"), _plural_role("economist")
     (True, True, False)
     """
     singular = word[:-3] + "y" if word.endswith("ies") else word[:-3] + "man" if word.endswith("men") else word[:-1]
-    return word.endswith(("s", "men")) and singular in _PERSON
+    return word.endswith(("s", "men")) and singular in ROLES
 
 
 def titled(source: str) -> bool:
@@ -451,7 +452,7 @@ def titled(source: str) -> bool:
     >>> titled("hospital spokeswoman Mateja Kolar"), titled("Mateja Kolar")
     (True, False)
     """
-    return any(w.lower().rstrip(".") in _PERSON for w in source.split())
+    return any(w.lower().rstrip(".") in ROLES for w in source.split())
 
 
 def is_descriptor(source: str) -> bool:

