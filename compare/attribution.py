@@ -95,8 +95,6 @@ _PARTICIPLE = re.compile(
 )
 _PAST_OF = {"arguing": "argued", "saying": "said", "adding": "added", "noting": "noted", "warning": "warned",
             "insisting": "insisted", "claiming": "claimed"}  # fmt: skip
-# "..., a new study in The Lancet has found." / "A study in JAMA found that ...": what a study
-# or survey found is attributed to it (only document sources: "police found the car").
 # "24 of 27 economists polled by Reuters": who ran the poll stands behind its numbers.
 _POLLED = re.compile(
     r"\b(?P<cue>polled|surveyed)\s+by\s+"
@@ -104,6 +102,8 @@ _POLLED = re.compile(
 )
 # "in what mediators called the most significant step": a description told as someone's.
 _WHAT_CALLED = re.compile(r"\bwhat\s+" + _SOURCE + r"\s+(?P<cue>called|termed|dubbed|described\s+as)\b(?P<rest>)")
+# "..., a new study in The Lancet has found." / "A study in JAMA found that ...": what a study
+# or survey found is attributed to it (only document sources: "police found the car").
 _FINDING = re.compile(
     r"(?:^|[,;]\s*)"
     + _SOURCE
