@@ -1581,3 +1581,20 @@ def test_names_sharing_a_title_are_not_spelt_alike(fact_extractor: FactExtractor
     )
     (renamed,) = [c for c in comparison.changes if c.kind == "entity_renamed"]
     assert "sharing only “Midfielder”" in renamed.detail
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "changed"),
+    [
+        ("over the past few days", "over the past week", False),  # a reader cannot tell them apart
+        ("in recent weeks", "over the past few weeks", False),
+        ("over the past year", "in recent years", True),  # one year, or several
+        ("in recent weeks", "in recent months", True),
+    ],
+)
+def test_a_stretch_of_recent_time_said_two_ways_or_changed(
+    fact_extractor: FactExtractor, a: str, b: str, changed: bool
+) -> None:
+    said = "Rebels have advanced on the city {}, officials said."
+    kinds = [k for k, _, _ in findings(fact_extractor, said.format(a), said.format(b))]
+    assert kinds == (["date_changed"] if changed else [])

@@ -75,14 +75,15 @@ def _dates(fa: list[Fact], fb: list[Fact], a0: str, b0: str, ctx: Context) -> li
     return out
 
 
-def _stretch(f: Fact) -> tuple[str, str] | None:
-    """A relative date as a stretch of time and its unit: "in recent weeks" and "over the past
-    few weeks" are ``("past", "week")``, "last week" ``("last", "week")``, "later this year"
-    ``("later this", "year")``; ``None`` for a relative date with no unit ("yesterday").
+def _stretch(f: Fact) -> tuple[str, str, bool] | None:
+    """A relative date as a stretch of time, its unit and whether it counts several: "in
+    recent weeks" and "over the past few weeks" are ``("past", "week", True)``, "last week"
+    ``("last", "week", False)``, "later this year" ``("later this", "year", False)``; ``None``
+    for a relative date with no unit ("yesterday").
 
     >>> d = lambda text: Fact("A1", "date", text, 0, 0, "relative")
     >>> _stretch(d("In recent weeks")), _stretch(d("over the last few days")), _stretch(d("last week"))
-    (('past', 'week'), ('past', 'day'), ('last', 'week'))
+    (('past', 'week', True), ('past', 'day', True), ('last', 'week', False))
     """
     words = [w for w in fold(f.text).split() if w not in ("in", "over", "during", "the", "few")]
     if (
@@ -95,19 +96,24 @@ def _stretch(f: Fact) -> tuple[str, str] | None:
     form = " ".join(
         {"recent": "past", "last": "past" if plural else "last", "coming": "next"}.get(w, w) for w in words[:-1]
     )
-    return form, unit
+    return form, unit, plural
 
 
 def _one_stretch(x: Fact, y: Fact) -> bool:
     """Whether two relative dates are one stretch of time said two ways ("in recent weeks", "in
-    the past few weeks")."""
-    return _stretch(x) is not None and _stretch(x) == _stretch(y)
+    the past few weeks"; "the past few days" and "the past week" too, which a reader cannot
+    tell apart)."""
+    sx, sy = _stretch(x), _stretch(y)
+    if sx is None or sy is None:
+        return False
+    return sx == sy or (sx[0] == sy[0] and {sx[1:], sy[1:]} == {("day", True), ("week", False)})
 
 
 def _other_stretch(x: Fact, y: Fact) -> bool:
-    """Whether two relative dates are one form of stretch in another unit ("last week" → "last month")."""
+    """Whether two relative dates are one form of stretch in another unit, or one against
+    several ("last week" → "last month", "the past year" → "recent years")."""
     sx, sy = _stretch(x), _stretch(y)
-    return sx is not None and sy is not None and sx[0] == sy[0] and sx[1] != sy[1]
+    return sx is not None and sy is not None and sx[0] == sy[0] and sx[1:] != sy[1:] and not _one_stretch(x, y)
 
 
 def _years(facts: list[Fact], kind: str) -> set[str]:
