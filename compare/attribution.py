@@ -439,11 +439,16 @@ def _plural_role(word: str) -> bool:
     """Whether ``word`` is the plural of a role (``ROLES``): "economists", "spokesmen",
     "secretaries".
 
-    >>> _plural_role("economists"), _plural_role("spokesmen"), _plural_role("economist")
-    (True, True, False)
+    >>> _plural_role("economists"), _plural_role("spokesmen"), _plural_role("coaches"), _plural_role("economist")
+    (True, True, True, False)
     """
-    singular = word[:-3] + "y" if word.endswith("ies") else word[:-3] + "man" if word.endswith("men") else word[:-1]
-    return word.endswith(("s", "men")) and singular in ROLES
+    if word.endswith("ies"):
+        singular = [word[:-3] + "y"]
+    elif word.endswith("men"):
+        singular = [word[:-3] + "man"]
+    else:
+        singular = [word[:-1], word[:-2]] if word.endswith("es") else [word[:-1]]  # "coaches"
+    return word.endswith(("s", "men")) and any(w in ROLES for w in singular)
 
 
 def titled(source: str) -> bool:

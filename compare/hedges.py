@@ -32,7 +32,7 @@ _LIKELY_GROUPS = frozenset("voter caucusgoer elector buyer customer user".split(
 _DEGREE = frozenset(("less", "more", "as", "least", "equally", "twice"))
 
 #: Adjectives that say figures are not final, and the nouns for figures they qualify.
-_TENTATIVE = frozenset(("preliminary", "provisional", "tentative", "unofficial", "partial"))
+_TENTATIVE = frozenset(("preliminary", "provisional", "tentative", "partial"))  # ("unofficial": an opposite)
 _TALLIES = frozenset("figure data result estimate count tally number statistic finding report".split())
 
 #: Modal verbs hedge a claim only on its main verb ("militias may use"), not in a purpose

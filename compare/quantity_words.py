@@ -32,7 +32,8 @@ _CURRENCY_NAMES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\bhk\$|\bhong kong dollars?\b", ("HKD",)),
         (r"\bs\$|\bsingapore dollars?\b", ("SGD",)),
         (r"\bnt\$|\btaiwan(?:ese)? dollars?\b", ("TWD",)),
-        (r"\$|\bdollars?\b", _DOLLARS),
+        (r"\bdollars?\b", _DOLLARS),
+        (r"\$", (*_DOLLARS, "MXN", "ARS", "CLP", "COP")),  # pesos are written with "$" too
         (r"€|\beuros?\b", ("EUR",)),
         (r"\begyptian pounds?\b", ("EGP",)),
         (r"£|\bpounds?\b|\bsterling\b", ("GBP", "EGP")),

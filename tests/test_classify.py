@@ -1598,3 +1598,11 @@ def test_a_stretch_of_recent_time_said_two_ways_or_changed(
     said = "Rebels have advanced on the city {}, officials said."
     kinds = [k for k, _, _ in findings(fact_extractor, said.format(a), said.format(b))]
     assert kinds == (["date_changed"] if changed else [])
+
+
+def test_pesos_written_with_a_dollar_mark_and_an_opposite_reported_once(fact_extractor: FactExtractor) -> None:
+    a = "The fine was 5,000 pesos, the court in Monterrey said."
+    assert findings(fact_extractor, a, "The fine was $5,000, the court in Monterrey said.") == []
+    a = "The unofficial results gave the ruling party 52% of the vote."
+    got = findings(fact_extractor, a, a.replace("unofficial", "official"))
+    assert [k for k, _, _ in got] == ["negation_changed"]
