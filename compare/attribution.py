@@ -130,6 +130,13 @@ _SETTING_WORDS = (
     r"while|through|via|by|from|to|without|under|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 )
 _ADVERBIAL = re.compile(r"\s*(?:" + _SETTING_WORDS + r")\b", re.I)
+#: The end of a setting: its time or occasion, within a few words ("on Tuesday", "in a statement").
+_SETTING_END = re.compile(
+    r"(?:\s+\S+){0,3}?\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
+    r"tonight|morning|afternoon|evening|night|week|weekend|month|year|statement|interview|briefing|"
+    r"conference|call|email|release)\b",
+    re.I,
+)
 #: Where the setting starts after whom a source told ("analysts | on a conference call"): a
 #: lower-case setting word or a weekday, not a capitalised programme name ("Fox News Sunday").
 _SETTING = re.compile(
@@ -368,8 +375,15 @@ def _extent(text: str, m: re.Match[str], cue: str, inverted: bool) -> tuple[int,
     # clause inside the claim ("said the craft was a balloon that drifted").
     if that and (not that.group(1).strip() or told or _ADVERBIAL.match(that.group(1))):
         return m.start("rest") + len(that.group(1)), _recipient(that.group(1)) if told else ""
-    if not rest.strip() or told or _ADVERBIAL.match(rest):
+    if not rest.strip() or told:
         return m.end("rest"), _recipient(rest) if told else ""
+    if _ADVERBIAL.match(rest):
+        # "said on Tuesday." is all setting; "said on Tuesday the road was closed" ends at the
+        # setting's time or occasion word, and a longer rest without one ends at the cue.
+        if len(rest.split()) <= 4 or m.start() > 0:  # (after a comma: ", police said in a statement on Tuesday.")
+            return m.end("rest"), ""
+        setting = _SETTING_END.match(rest)
+        return (m.start("rest") + setting.end(), "") if setting else (m.end("cue"), "")
     return m.end("cue"), ""
 
 

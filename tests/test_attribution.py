@@ -339,3 +339,13 @@ def test_a_programme_name_is_whom_the_source_told() -> None:
 
 def test_an_estimated_figure_is_no_cue() -> None:
     assert find_attributions("The tour grossed an estimated $86 million across 58 shows.") == []
+
+
+def test_a_leading_attribution_ends_with_its_setting_not_with_the_claim() -> None:
+    for text, span in (
+        ("Police said on Tuesday the road was closed.", "Police said on Tuesday"),
+        ("The ministry said in a statement the talks would resume.", "The ministry said in a statement"),
+        ("The road was closed, police said in a statement on Tuesday.", "police said in a statement on Tuesday"),
+    ):
+        (a,) = find_attributions(text)
+        assert text[a.start : a.end] == span
