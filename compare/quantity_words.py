@@ -219,8 +219,9 @@ def ranks(doc: Any) -> list[Said]:
     return out
 
 
-_DENOMINATORS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6}
-_DENOMINATORS |= {"seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_DENOMINATORS = {"half": 2, "halve": 2, "quarter": 4} | {
+    w: ORDINALS[w] for w in "third fourth fifth sixth seventh eighth ninth tenth".split()
+}
 #: Words before "half" that make it a part of a period or a game: "the second half".
 _PERIOD_BEFORE = frozenset("the first second last next latter other".split())
 #: A fraction in words: "a third", "one-third", "two thirds", "three-quarters", "half".
