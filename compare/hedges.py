@@ -251,8 +251,7 @@ def main_verbs(doc: Any) -> list[tuple[str, int, int, str, bool]]:
     """
     out = []
     for root in (t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")):
-        if _reported(root):
-            root = _reported(root)[0]
+        root = (_reported(root) or [root])[0]
         stack, chain = [root], []
         while stack:
             verb = stack.pop()
