@@ -75,6 +75,11 @@ _COUNTS_INSIDE = frozenset(("DATE", "TIME", "ORDINAL"))
 _ORDINAL_DIGITS = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I)
 
 _QUOTE = re.compile(r"[“\"](?P<q>[^“”\"]{8,}?)[”\"]")
+#: A quote in single marks, as British outlets print them ("called it ‘a betrayal’"). It opens
+#: after a space or bracket, before a letter, and closes after a word or punctuation, before
+#: no letter: an apostrophe ("don’t", "the workers’ union", "’90s") neither opens nor closes
+#: one, since a letter touches it on the wrong side.
+_SINGLE_QUOTE = re.compile(r"(?<![\w’'])[‘'](?P<q>[A-Za-z][^‘“”\"]{6,}?[\w.,!?])[’'](?!\w)")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z0-9&]{1,9})\)")
 
 
@@ -235,8 +240,17 @@ def quoted(text: str) -> list[tuple[int, int]]:
     ([], ['We will stay,', 'and rebuild the town.'])
     >>> words('The mayor told reporters: "The situation is under control.')
     ['The situation is under control.']
+    >>> words("He called the plan ‘a betrayal of working families’ and the workers’ union’s ‘bad idea’.")
+    ['a betrayal of working families', 'bad idea']
+    >>> words("“She told me ‘we can’t stay here’ and left,” he said.")
+    ['She told me ‘we can’t stay here’ and left,']
     """
     spans = [(q.start("q"), q.end("q")) for q in _QUOTE.finditer(text)]
+    spans += [
+        (q.start("q"), q.end("q"))
+        for q in _SINGLE_QUOTE.finditer(text)
+        if " " in q["q"] and not _inside(q.start("q"), q.end("q"), spans)  # not one inside a quote
+    ]
     marks = [m.start() for m in re.finditer(r"[“”\"]", text) if not text[max(0, m.start() - 1) : m.start()].isdigit()]
     # (a straight mark after a digit is inches: "a 6'8\" forward")
     inside = {k for s, e in spans for k in (s - 1, e)}  # the marks of whole quotes

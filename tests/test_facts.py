@@ -46,6 +46,17 @@ def test_quotes_and_their_source(fact_extractor: FactExtractor) -> None:
     assert [(f.label, dict(f.detail)["source"]) for f in facts if f.kind == "attribution"] == [("person", "the mayor")]
 
 
+def test_single_quoted_quotes_and_apostrophes(fact_extractor: FactExtractor) -> None:
+    text = "The workers’ union called the offer ‘an insult to every nurse’ and said it wouldn't 'back down now'."
+    assert [q[0] for q in kinds(facts_of(fact_extractor, text), "quote")] == [
+        "an insult to every nurse",
+        "back down now",
+    ]
+    # Apostrophes alone make no quote: "the ’90s", "farmers' markets", "don’t".
+    text = "In the ’90s the farmers' markets didn’t open on Sundays, the council's report said."
+    assert kinds(facts_of(fact_extractor, text), "quote") == []
+
+
 def test_entities_with_defined_acronym(fact_extractor: FactExtractor) -> None:
     facts = facts_of(fact_extractor, "Jets struck the National Research Institute (NRI) near Berlin.")
     names = {f.text: dict(f.detail) for f in facts if f.kind == "entity"}
