@@ -183,6 +183,8 @@ _OF_A_GROUP = re.compile(
     r"\b(?:(?:[a-z]+|\d+)\s+of|among)\s+(?:the|its|their|his|her|our)\s+(?:[\w.]+['’]s\s+)?$", re.I
 )
 _RANK = re.compile(r"\d+(?:st|nd|rd|th)", re.I)
+#: Superlatives that rank by one measure: "the largest" and "the second-biggest" are compared.
+_SAME_MEASURE = {"biggest": "largest", "eldest": "oldest", "quickest": "fastest", "most deadly": "deadliest"}
 
 
 def ranks(doc: Any) -> list[Said]:
@@ -208,6 +210,7 @@ def ranks(doc: Any) -> list[Said]:
         if before and before[0].lower_ == "at":
             continue  # "at least", "at best"
         phrase = " ".join(doc.text[tok.idx : end].lower().split())
+        phrase = _SAME_MEASURE.get(phrase, phrase)
         rank = before[0] if before and (before[0].lower_ in ORDINALS or _RANK.fullmatch(before[0].text)) else None
         if rank is not None:
             value = float(ORDINALS.get(rank.lower_) or rank.text[:-2])

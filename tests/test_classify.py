@@ -746,6 +746,12 @@ def test_a_claim_told_as_hearsay_or_expectation_and_then_as_fact_is_one_change(
             "number_changed",
             "third-biggest → 12th-biggest",
         ),
+        (
+            "The fire destroyed the county's largest warehouse.",
+            "The fire destroyed the county's second-biggest warehouse.",
+            "number_changed",
+            "largest → second-biggest",
+        ),
     ],
 )
 def test_a_word_replaced_by_its_opposite_or_another_rank_is_a_finding(
