@@ -198,6 +198,9 @@ def _datelines_apart(blocks: list[Block], text: str) -> list[Block]:
     >>> text = "REDDING, Calif. (AP) - A wildfire spread."
     >>> [(b.role, text[b.start : b.end]) for b in _datelines_apart([Block(0, len(text), "news")], text)]
     [('furniture', 'REDDING, Calif. (AP) -'), ('news', 'A wildfire spread.')]
+    >>> text = "FEMA — The federal disaster agency — sent 40 trucks."
+    >>> [b.role for b in _datelines_apart([Block(0, len(text), "news")], text)]
+    ['news']
     """
     out: list[Block] = []
     seen: set[int] = set()
@@ -206,13 +209,21 @@ def _datelines_apart(blocks: list[Block], text: str) -> list[Block]:
         if block.role == "news":
             seen.add(block.story)
         match = _DATELINE.match(text, block.start, block.end) if first else None
-        if match is None or (match.group("place").istitle() and not match.group("credit")):
+        if match is None or (match.group("place").istitle() and not match.group("credit")) or _appositive(match, text):
             out.append(block)
             continue
         rest = match.start("rest")
         out.append(replace(block, end=block.start + len(text[block.start : rest].rstrip()), role="furniture"))
         out.append(replace(block, start=rest, starts_paragraph=False))
     return out
+
+
+def _appositive(match: re.Match[str], text: str) -> bool:
+    """Whether a dateline-like start is a subject with a phrase between dashes: "FEMA — the
+    federal disaster agency — sent 40 trucks" (a dateline's dash opens the sentence, and the
+    next dash, if any, comes later than a few words on)."""
+    words = text[match.start("rest") : match.start("rest") + 80].split("\n")[0].split()[:8]
+    return not match.group("credit") and any(w in ("—", "–", "--") for w in words)
 
 
 def _key(line: str) -> str:

@@ -66,6 +66,8 @@ def test_a_wire_dateline_is_set_apart_from_the_first_paragraph() -> None:
         "Beirut - Crews arrived on Monday.",
         "NATO forces - and their allies - left.",
         "Smith - who left - said no.",
+        "FEMA — The federal disaster agency — sent 40 trucks of water on Friday.",  # a subject, not a place
+        "UNICEF -- The UN children's agency -- said 300 schools were shut.",
     ):
         assert roles(lead) == [(lead, "news", 0)]
 
