@@ -436,8 +436,8 @@ def _said_in_words(
     doc: Any, spans: list[tuple[int, int]], kinds: dict[tuple[int, int], str], taken: list[tuple[int, int]]
 ) -> tuple[list[tuple[int, int]], dict[tuple[int, int], Said]]:
     """``spans`` with the figures said in words (ranks by superlatives: "the second-largest";
-    shares by fractions: "a third", or as more than half: "most of") in place of the tagger's spans they overlap (its "second",
-    or "third" read as 3), and those figures by span."""
+    shares by fractions: "a third", or as more than half: "most of") in place of the
+    tagger's spans they overlap (its "second", or "third" read as 3), and those figures by span."""
     said = {}
     for word in [*ranks(doc), *shares(doc.text), *majorities(doc)]:
         span = (word.start, word.end)
