@@ -56,6 +56,8 @@ _MIDDLE = re.compile(
 )
 # "The plan, officials said, would cost $5 million": a source and its cue set off by commas.
 _PARENTHETICAL = re.compile(r"[,;”\"]\s*" + _SOURCE + r"\s+" + _CUE + r"(?P<rest>)(?=\s*,)")
+#: Words that start a phrase of place, time or manner, never a source: "…, reported to police".
+PREPOSITIONS = frozenset("to for from with by at of in on into against about".split())
 _INVERTED = re.compile(r"[,;”\"]\s*" + _CUE + r"\s+" + _SOURCE + r"(?:,\s*[^,;.!?”\"]{1,60}){0,2}\s*[.!?]?\s*$")
 # A full stop inside a source: after an initial ("U.S. Customs", "John F. Kennedy") or a short
 # title ("Dr. Smith", "St. Louis police") before a capitalised word.
@@ -318,6 +320,11 @@ def _make(text: str, m: re.Match[str], known: list[str], inverted: bool = False,
     while s_end > s_start and text[s_end - 1] in ".!?":
         s_end -= 1
     words, act = text[s_start:s_end].split(), False
+    if inverted and words and words[0].lower() in PREPOSITIONS:
+        if words[0].lower() != "by" or len(words) < 2:
+            return None  # "The theft, reported to police on Monday, involved ...": nobody is cited
+        s_start = text.index(words[1], s_start + 2)  # "The blast, reported by the Courier, killed two"
+        words = words[1:]
     if not cue and not inverted and words and words[-1].lower() in _PASSIVE:
         return None  # "No deaths were reported", "He was told": nobody is cited
     while not cue and len(words) > 1 and (words[-1].lower() in _SOURCE_TAIL or _MANNER.fullmatch(words[-1])):

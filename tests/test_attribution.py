@@ -159,6 +159,12 @@ def test_own_voice_has_no_attribution() -> None:
 def test_a_passive_report_cites_nobody() -> None:
     assert find_attributions("No deaths were reported.") == []
     assert find_attributions("Two injuries were reported on Monday, and he was told to leave.") == []
+    assert find_attributions("The theft, reported to police on Monday, involved 40 laptops.") == []
+
+
+def test_a_participle_with_its_agent_cites_the_agent() -> None:
+    (a,) = find_attributions("The blast, reported by the Courier, killed two people.", ["Courier"])
+    assert (a.source, a.kind) == ("the Courier", "outlet")
 
 
 def test_known_outlet_names_are_outlets() -> None:

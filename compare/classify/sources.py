@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from compare.attribution import DOCUMENTS, PEOPLE, is_descriptor, same_person
+from compare.attribution import DOCUMENTS, PEOPLE, PREPOSITIONS, is_descriptor, same_person
 from compare.classify.common import _STOP, Context, _change, _detail, _has_words, _replaced
 from compare.classify.names import _acronym_of, _words
 from compare.facts import fold
@@ -132,9 +132,6 @@ def _pronoun_for(pronoun: Fact, named: Fact, text: str) -> bool:
     return bool(name) and _has_words(text, fold(name[0]))
 
 
-_PREPOSITIONS = frozenset("to for from with by at of in on into against about".split())
-
-
 def _body_of(source: str) -> str:
     """The body a document comes from ("figures from the agency" → "the agency"), or ""."""
     paper = re.split(r"\s(?:from|by|of)\s", source, maxsplit=1)
@@ -158,7 +155,7 @@ def _descriptor_for(described: Fact, named: Fact, text: str) -> bool:
     # as what a preposition governs ("40 jets to United Airlines")
     name = re.escape(fold(" ".join(words)))
     before = (text[: m.start()].split()[-1:] for m in re.finditer(rf"\b{name}\b", text))
-    return bool(words) and any(not w or w[0] not in _PREPOSITIONS for w in before)
+    return bool(words) and any(not w or w[0] not in PREPOSITIONS for w in before)
 
 
 # Reporting verbs that take a stance on what they report (others, "said", "told", are plain).
