@@ -41,6 +41,12 @@ _TITLE_WORDS = ROLES | frozenset(
 )
 _NUMBER_LABELS = frozenset(("CARDINAL QUANTITY MONEY PERCENT").split())
 _TALLY = re.compile(r"(?<![\w.,$€£-])\d+-\d+(?![\w%-])")  # "$10-15 million", "3-4%" keep their units
+#: A vote or score written with "to": "voted 68 to 31", "a 5 to 4 ruling", "won 21 to 14" (the tally "68-31").
+_TALLY_TO = re.compile(
+    r"(?:\b(?:vot(?:ed|es?|ing)|ruled|won|wins?|lost|loses?|beat|defeated|edged|passed|approved|rejected|by|an?)\s+)"
+    r"(?P<tally>(?P<x>\d+)\s+to\s+(?P<y>\d+))(?![\w%-])",
+    re.I,
+)
 #: Numbers written as words: "seven", "twenty-seven", "fifth", "twenty-first" (not "one", mostly a pronoun).
 _NUMBER_WORD = re.compile(
     r"(?<!-)\b(?:(?:{})(?:-(?:{}))?|{})\b".format(
@@ -346,6 +352,9 @@ def _numbers(doc: Any, text: str, fact: Any, taken: list[tuple[int, int]]) -> li
     tallies = [m for m in _TALLY.finditer(text) if not _inside(m.start(), m.end(), taken)]
     out += [fact("number", m.start(), m.end(), "tally", m.group(0)) for m in tallies]
     taken = taken + [m.span() for m in tallies]
+    tallies = [m for m in _TALLY_TO.finditer(text) if not _inside(*m.span("tally"), taken)]
+    out += [fact("number", *m.span("tally"), "tally", f"{m['x']}-{m['y']}") for m in tallies]
+    taken = taken + [m.span("tally") for m in tallies]
     spans: list[tuple[int, int]] = []
     kinds: dict[tuple[int, int], str] = {}
     for ent in doc.ents:

@@ -1002,6 +1002,26 @@ def test_a_share_said_as_a_fraction_is_the_same_figure_as_its_percentage(
 
 
 @pytest.mark.parametrize(
+    ("a", "b", "changed"),
+    [
+        ("The Senate voted 68 to 31 to approve the bill.", "The Senate approved the bill 68-31.", ""),
+        ("The court ruled 5 to 4 that the law stands.", "In a 5-4 decision, the court ruled that the law stands.", ""),
+        (
+            "The Senate voted 68 to 31 to approve the bill.",
+            "The Senate voted 67-31 to approve the bill.",
+            "68 to 31 → 67-31",
+        ),
+    ],
+)
+def test_a_tally_written_with_to_is_the_tally_with_a_dash(
+    fact_extractor: FactExtractor, a: str, b: str, changed: str
+) -> None:
+    comparison = compared(fact_extractor, a, b)
+    assert [(c.kind, c.detail) for c in comparison.changes] == ([("number_changed", changed)] if changed else [])
+    assert comparison.alignments[0].verdict == ("changed" if changed else "reworded")
+
+
+@pytest.mark.parametrize(
     ("a", "b"),
     [
         ("Police recovered a third of the stolen goods.", "Police recovered a quarter of the stolen goods."),

@@ -101,13 +101,13 @@ def _runs(
     """Maximal runs of changed tokens within one sentence (bridging one stopword), cut at the
     spans of facts compared on their own (attributions, quotes, dates, names, and figures whose
     span holds their unit's words: "70 kilometres per hour" / "70 km/h", "5 per cent", "100
-    million pounds" / "£100m")."""
+    million pounds" / "£100m", and tallies: "68 to 31" / "68-31")."""
     walls = [
         (f.start, f.end)
         for f in facts
         if f.kind in ("attribution", "quote", "date")
         or (f.kind == "entity" and f.label != "NORP")
-        or (f.kind == "number" and (f.label in COMPOUND_UNITS or f.label in ("percent", "money")))
+        or (f.kind == "number" and (f.label in COMPOUND_UNITS or f.label in ("percent", "money", "tally")))
     ]
     others = {fold_token(t.text)[:5] for t in other}
 
