@@ -38,8 +38,11 @@ CUES = (
     "attributed|attributes|blamed|blames|"  # "Officials attributed the decline to ...": their claim
     "hinted|hints|signalled|signaled|signals|vowed|vows"  # "The bank hinted it could raise rates"
 )
+#: What a full stop inside a sentence (of "U.N.", "Nov. 7", "Dr.", "2.5") becomes while the
+#: patterns read it (see :func:`_inner_stops`): a character as long, that ends nothing.
+_DOT = "\u2024"
 # Up to 11 words: "Observers from the Organization for Security and Co-operation in Europe".
-_SOURCE = r"(?P<source>(?:[\w’'.%-]+(?:,\d{3})*\s){0,10}?[\w’'.%-]+(?:,\d{3})*)"  # "2,950 participants"
+_SOURCE = r"(?P<source>(?:[\w’'.%\u2024-]+(?:,\d{3})*\s){0,10}?[\w’'.%\u2024-]+(?:,\d{3})*)"  # "2,950 participants"
 _CUE = r"(?P<cue>" + CUES + r")\b"
 # "..., a source told the Daily Star." — and, from the start of the sentence or a clause, the
 # leading shape "The weather service warned (that) ..." ; _claim_follows tells the two apart.
@@ -85,7 +88,7 @@ _DESCRIBED = re.compile(
 # "Petkov refused to concede defeat late on Sunday and said ...": the speaker did something
 # else first, told at any length; the source is the subject of that act (see _make).
 _COORDINATED = re.compile(
-    r"^(?P<source>(?:[\w’'.-]+\s){1,15}?(?:and|but)(?:\s+also)?)\s+" + _CUE + r"(?P<rest>)(?=\s|[.!?]?$)"
+    r"^(?P<source>(?:[\w’'.\u2024-]+\s){1,15}?(?:and|but)(?:\s+also)?)\s+" + _CUE + r"(?P<rest>)(?=\s|[.!?]?$)"
 )
 # "Writing for the majority, Judge Maria Delgado said: “...”" — a cue and a colon before a quote;
 # a few words between them are whom and where ("told reporters in Ottawa:"), more are a claim.
@@ -166,8 +169,11 @@ _SOURCE_TAIL = frozenset(
 #: A source cannot open with these: they start a time phrase before the speaker ("On Tuesday
 #: Hruska said", "Late on Friday the ministry said"), which ends at its time word.
 _YEAR = re.compile(r"(?:1[89]|20)\d\d,?")
-#: Words that open a clause inside the claim, before its speaker: "which Halvorsen said would take".
-_SUBORDINATE = frozenset("where which who whom whose when while because if although though since as".split())
+#: Words that open the clause a source speaks in, before its speaker: "which Halvorsen said would
+#: take", "…, but officials said the number could be higher".
+_SUBORDINATE = frozenset(
+    "where which who whom whose when while because if although though since as but and yet".split()
+)
 _LEAD_ADVERBIAL = frozenset("on in at late early earlier later last this yesterday today tonight overnight".split())
 _TIME_WORDS = frozenset(
     (
@@ -258,12 +264,13 @@ def find_attributions(text: str, outlets: Iterable[str] = (), persons: Iterable[
     known = [o.lower() for o in outlets if o]
     people = set(persons)
     found: list[Attribution] = []
+    masked = _inner_stops(text)  # the patterns read this; sources are cut from ``text``
     patterns = (
         *(_TRAILING, _INTERRUPTED, _INVERTED, _COLON, _LEADING, _COORDINATED, _MIDDLE, _INTRODUCED),
         *(_PARENTHETICAL, _PARTICIPLE),
     )
     for pattern in (*patterns, _DESCRIBED, _FINDING, _POLLED, _WHAT_CALLED):
-        m = pattern.search(text)
+        m = pattern.search(masked)
         if m:
             cue = _PAST_OF.get(m.group("cue").lower(), "") if pattern is _PARTICIPLE else ""
             cue = f"{m.group('cue')} by" if pattern is _POLLED else cue
@@ -283,12 +290,25 @@ def find_attributions(text: str, outlets: Iterable[str] = (), persons: Iterable[
                 a = replace(a, source=name, source_start=m.start("aside"), source_end=m.end("aside"), kind=kind)
             if a and not _overlaps(found, a.start, a.end):
                 found.append(a)
-    for m in _ACCORDING.finditer(text):
+    for m in _ACCORDING.finditer(masked):
         if not _overlaps(found, m.start("source"), m.end("source")):
             a = _make(text, m, known, cue="according to")
             if a:
                 found.append(a)
     return sorted(found, key=lambda a: a.start)
+
+
+def _inner_stops(text: str) -> str:
+    """``text`` with every full stop before its last sentence punctuation made a :data:`_DOT`:
+    in one sentence, those are abbreviations, initials and decimals ("officials said on Nov.
+    7.", "said Filippo Grandi, the U.N. High Commissioner"), not the end of a clause.
+
+    >>> _inner_stops('U.S. officials said on Nov. 7 it was 2.5 times "higher."').count(".")
+    1
+    """
+    end = len(text.rstrip(" \t\n”\"’')]"))
+    last = end - 1 if end and text[end - 1] in ".!?" else end
+    return text[:last].replace(".", _DOT) + text[last:]
 
 
 # An adverb between a speaker and the cue ("Dunmore rightly said"), but not a periodical.

@@ -162,6 +162,20 @@ def test_a_passive_report_cites_nobody() -> None:
     assert find_attributions("The theft, reported to police on Monday, involved 40 laptops.") == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Wilson leads by 1,412 votes, county election officials said on Nov. 7.", "county election officials"),
+        ('"The numbers are stark," said Filippo Grandi, the U.N. High Commissioner for Refugees.', "Filippo Grandi"),
+        ("The study was published on Feb. 5 in The Lancet, Dr. Ann Smith said on Tuesday.", "Dr. Ann Smith"),
+        ("The manifest listed 53 passengers, but officials said the number could be higher.", "officials"),
+    ],
+)
+def test_full_stops_inside_a_sentence_end_no_attribution(sentence: str, source: str) -> None:
+    # abbreviations and initials ("Nov.", "U.N.", "Feb.", "Dr.") do not end the clause a source speaks in
+    assert [a.source for a in find_attributions(sentence)] == [source]
+
+
 def test_a_participle_with_its_agent_cites_the_agent() -> None:
     (a,) = find_attributions("The blast, reported by the Courier, killed two people.", ["Courier"])
     assert (a.source, a.kind) == ("the Courier", "outlet")

@@ -195,6 +195,8 @@ def _same_source(a: str, b: str) -> bool:
     True
     >>> _same_source("figures from the agency", "figures from the ministry")
     False
+    >>> _same_source("Election officials in Multnomah County", "Multnomah County election officials")
+    True
     """
     a, b = _SHARE_OF.sub("", a), _SHARE_OF.sub("", b)  # how many of them is a number, compared as such
     words_a, words_b = _name_words(a), _name_words(b)
@@ -216,7 +218,9 @@ def _same_source(a: str, b: str) -> bool:
     people = {w.lower() for w in words_a} & {w.lower() for w in words_b} & PEOPLE
     body_a, body_b = (_body(words, people) for words in (words_a, words_b))
     if people and body_a and body_b:
-        return _same_source(" ".join(body_a), " ".join(body_b))
+        # "Election officials in Multnomah County" / "Multnomah County election officials"
+        same_words = {w.lower() for w in body_a} - _LINKS == {w.lower() for w in body_b} - _LINKS
+        return same_words or _same_source(" ".join(body_a), " ".join(body_b))
     short, long = sorted((words_a, words_b), key=len)
     if len(short) == 1 and short[0].isupper() and len(short[0]) >= 2:
         # A two-letter acronym for a body named with "the" ("AP", "the Associated Press"), not
