@@ -117,14 +117,62 @@ _FINDING = re.compile(
 )
 #: Who "found" something as a source does: "the researchers found", "the authors concluded".
 _RESEARCHERS = re.compile(r"\b(?:researchers|scientists|authors|scholars)$", re.I)
+#: Nouns for people a source leaves unnamed ("officials", "observers"): anonymous sources.
+PEOPLE = frozenset(
+    (
+        "source sources official officials diplomat diplomats insider insiders person people observer "
+        "observers analyst analysts witness witnesses resident residents expert experts aide aides "
+        "activist activists"
+    ).split()
+)
+DOCUMENTS = frozenset(
+    (
+        "report reports statement statements study document documents survey letter filing memo analysis "
+        "investigation release leak leaks cable assessment research poll audit data figures statistics"
+    ).split()
+)
+_OUTLET = frozenset(
+    (
+        "daily newspaper paper outlet channel broadcaster network site website magazine "
+        "publication tabloid weekly station newsroom"
+    ).split()
+)
+_OFFICIAL = frozenset(
+    (
+        "ministry government police army military council court agency authority authorities department "
+        "office embassy committee commission administration cabinet parliament presidency organization "
+        "organisation institute union bank company corporation foundation service bureau board association "
+        "federation coalition alliance league party group center centre senate congress assembly legislature "
+        "directorate command force forces guard university hospital"
+    ).split()
+)
+#: Roles that make a source a person: "minister", "spokeswoman", "coach".
+ROLES = frozenset(
+    (
+        "minister spokesman spokeswoman spokesperson president premier ambassador general commander chief "
+        "secretary director governor mayor senator lawmaker envoy leader head officer councilman councilwoman "
+        "councillor councilor alderman judge sheriff prosecutor attorney representative chairman chairwoman "
+        "superintendent professor inspector detective captain lieutenant sergeant adviser advisor sen rep gov dr "
+        "manager coach executive ceo cfo founder owner chancellor economist researcher scientist editor lawyer "
+        "mediator negotiator investigator regulator"
+    ).split()
+)
+# Lower-case particles inside names: al-Awsat, van Gogh, bin Salman, de Gaulle.
+_PARTICLES = "al|el|ad|ash|as|at|an|de|du|da|di|del|van|von|der|bin|ibn|bint|le|la"
+NAME_PARTICLE = re.compile(rf"(?:{_PARTICLES})(?:-\w|$)")
 # "Jane Roe, who chairs the board, said ...", "Jane Roe, 54, said ...", "Roe, a lawyer, said ...",
-# "A spokesman for the county, Daniel Ortiz, said ...": a relative clause, an age or an
-# appositive between the speaker and the cue.
+# "Frank Cheung, chairman of Culturecom, said", "A spokesman for the county, Daniel Ortiz, said
+# ...", "Kingsport's manager, Pieter de Vries, said": a relative clause, an age or an appositive
+# between the speaker and the cue.
 _INTERRUPTED = re.compile(
     r"(?:^|[,;”\"]\s*)"
     + _SOURCE
-    + r",\s*(?:(?:who|whose|which|a|an|the|aged|\d+)\b[^,;.!?”\"]{0,80}"
-    + r"|(?P<aside>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})),\s*"
+    + r",\s*(?:(?:who|whose|which|a|an|the|aged|\d+|"
+    + "|".join(sorted(ROLES))
+    + r")\b[^,;.!?”\"]{0,80}"
+    + r"|(?P<aside>[A-Z][\w’'.\u2024-]*(?:\s+(?:[A-Z][\w’'.\u2024-]*|"
+    + _PARTICLES
+    + r")){0,3})),\s*"
     + _CUE
     + r"(?P<rest>[^,;.!?”\"]*)"
 )
@@ -182,48 +230,6 @@ _TIME_WORDS = frozenset(
     ).split()
 )
 
-#: Nouns for people a source leaves unnamed ("officials", "observers"): anonymous sources.
-PEOPLE = frozenset(
-    (
-        "source sources official officials diplomat diplomats insider insiders person people observer "
-        "observers analyst analysts witness witnesses resident residents expert experts aide aides "
-        "activist activists"
-    ).split()
-)
-DOCUMENTS = frozenset(
-    (
-        "report reports statement statements study document documents survey letter filing memo analysis "
-        "investigation release leak leaks cable assessment research poll audit data figures statistics"
-    ).split()
-)
-_OUTLET = frozenset(
-    (
-        "daily newspaper paper outlet channel broadcaster network site website magazine "
-        "publication tabloid weekly station newsroom"
-    ).split()
-)
-_OFFICIAL = frozenset(
-    (
-        "ministry government police army military council court agency authority authorities department "
-        "office embassy committee commission administration cabinet parliament presidency organization "
-        "organisation institute union bank company corporation foundation service bureau board association "
-        "federation coalition alliance league party group center centre senate congress assembly legislature "
-        "directorate command force forces guard university hospital"
-    ).split()
-)
-#: Roles that make a source a person: "minister", "spokeswoman", "coach".
-ROLES = frozenset(
-    (
-        "minister spokesman spokeswoman spokesperson president premier ambassador general commander chief "
-        "secretary director governor mayor senator lawmaker envoy leader head officer councilman councilwoman "
-        "councillor councilor alderman judge sheriff prosecutor attorney representative chairman chairwoman "
-        "superintendent professor inspector detective captain lieutenant sergeant adviser advisor sen rep gov dr "
-        "manager coach executive ceo cfo founder owner chancellor economist researcher scientist editor lawyer "
-        "mediator negotiator investigator regulator"
-    ).split()
-)
-# Lower-case particles inside names: al-Awsat, van Gogh, bin Salman, de Gaulle.
-_NAME_PARTICLE = re.compile(r"(?:al|el|ad|ash|as|at|an|de|du|da|di|del|van|von|der|bin|ibn|bint|le|la)(?:-\w|$)")
 _DETERMINERS = frozenset(("a an the this that these those some several two three").split())
 
 
@@ -242,6 +248,9 @@ class Attribution:
     kind: str
     #: Who was told, for "told X" ("the Daily Star"), else "".
     recipient: str = ""
+    #: The sentence itself says the source is a person: a name after a role ("Kingsport's
+    #: manager, Pieter de Vries, said"), whatever an entity recogniser makes of the name.
+    person: bool = False
 
 
 def find_attributions(text: str, outlets: Iterable[str] = (), persons: Iterable[str] = ()) -> list[Attribution]:
@@ -284,10 +293,11 @@ def find_attributions(text: str, outlets: Iterable[str] = (), persons: Iterable[
                 continue  # '"...," Ivanova, 56, told supporters': who was told is no source
             if a and pattern is _PARTICIPLE and a.kind not in ("person", "official"):
                 continue  # "Stocks rallied, adding that ...": no speaker
-            if a and m.groupdict().get("aside") in people:  # "A spokesman for the county, Daniel Ortiz, said"
-                name = m.group("aside")
+            if a and _named_aside(m.groupdict().get("aside"), a.source, people):
+                name = m.group("aside")  # "A spokesman for the county, Daniel Ortiz, said"
                 kind = source_kind([*a.source.split(), *name.split()], a.cue, known)
-                a = replace(a, source=name, source_start=m.start("aside"), source_end=m.end("aside"), kind=kind)
+                a = replace(a, source=name, source_start=m.start("aside"), source_end=m.end("aside"))
+                a = replace(a, kind=kind, person=kind == "person")
             if a and not _overlaps(found, a.start, a.end):
                 found.append(a)
     for m in _ACCORDING.finditer(masked):
@@ -296,6 +306,15 @@ def find_attributions(text: str, outlets: Iterable[str] = (), persons: Iterable[
             if a:
                 found.append(a)
     return sorted(found, key=lambda a: a.start)
+
+
+def _named_aside(aside: str | None, source: str, people: set[str]) -> bool:
+    """Whether ``aside``, set off by commas after ``source``, names it: a person the tagger
+    found, or a name of two words or more after a role ("Kingsport's manager, Pieter de Vries")."""
+    if not aside:
+        return False
+    role = any(re.sub(r"['’]s$", "", w.lower()) in ROLES for w in source.split())
+    return aside in people or (role and len(aside.split()) >= 2)
 
 
 def _inner_stops(text: str) -> str:
@@ -462,7 +481,7 @@ def source_kind(words: list[str], cue: str = "", known: Iterable[str] = ()) -> s
     # A name: capitalised words, optionally after a capitalised "The" ("The Herald"); a
     # lower-case determiner makes a descriptor ("the news outlet").
     named = words[1:] if words and words[0].lower() == "the" else words
-    proper = bool(named) and all(w[:1].isupper() or _NAME_PARTICLE.match(w) for w in named)
+    proper = bool(named) and all(w[:1].isupper() or NAME_PARTICLE.match(w) for w in named)
     if proper and all(w.isupper() and len(w) > 1 for w in named):
         # An acronym (WHO, NATO, AFP) names an institution, or an outlet when it reports.
         return "outlet" if cue in ("reported", "reports", "wrote", "writes") else "official"
@@ -511,7 +530,7 @@ def is_descriptor(source: str) -> bool:
     words = source.split()
     if not words or words[0].lower() not in _DETERMINERS:
         return False
-    return not all(w[:1].isupper() or _NAME_PARTICLE.match(w) for w in words[1:])
+    return not all(w[:1].isupper() or NAME_PARTICLE.match(w) for w in words[1:])
 
 
 def same_person(name: str, earlier: str) -> bool:

@@ -219,7 +219,8 @@ def sentence_facts(
     persons = [e.text for e in doc.ents if e.label_ == "PERSON"]
     for a in find_attributions(text, outlets, persons):
         extra = {"recipient": a.recipient} if a.recipient else {}
-        named = a.kind == "person" and not titled(a.source)  # "spokeswoman Mateja Kolar" is a person
+        # "spokeswoman Mateja Kolar" is a person, and so is "the club's manager, Pieter de Vries"
+        named = a.kind == "person" and not titled(a.source) and not a.person
         kind = _named_body(doc, a.source_start, a.source_end) if named else a.kind
         out.append(fact("attribution", a.start, a.end, kind, fold(a.source), source=a.source, cue=a.cue, **extra))
     quote_spans = quoted(text)

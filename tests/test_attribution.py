@@ -176,6 +176,14 @@ def test_full_stops_inside_a_sentence_end_no_attribution(sentence: str, source: 
     assert [a.source for a in find_attributions(sentence)] == [source]
 
 
+def test_a_speaker_with_a_role_set_off_by_commas() -> None:
+    text = "Profits will grow, Frank Cheung, chairman of Culturecom, said in a statement."
+    assert [a.source for a in find_attributions(text)] == ["Frank Cheung"]
+    # a name after a role is the speaker, even one the entity recogniser does not call a person
+    (a,) = find_attributions("Kingsport's manager, Pieter de Vries, said he did not blame the referee.")
+    assert (a.source, a.kind, a.person) == ("Pieter de Vries", "person", True)
+
+
 def test_a_participle_with_its_agent_cites_the_agent() -> None:
     (a,) = find_attributions("The blast, reported by the Courier, killed two people.", ["Courier"])
     assert (a.source, a.kind) == ("the Courier", "outlet")

@@ -778,6 +778,38 @@ def test_a_superlative_said_another_way_is_no_rank_changed(fact_extractor: FactE
     assert "number_changed" not in [k for k, _, _ in findings(fact_extractor, a, b)]
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "detail"),
+    [
+        (
+            "The county elections director, Tim Scott, said the ballots would be counted by Tuesday.",
+            "County elections director Tim Scot said the ballots would be counted by Tuesday.",
+            "one name spelt two ways: “Tim Scott” → “Tim Scot”",
+        ),
+        (
+            "Health Minister Simeon Brown said the government had no more money to offer.",
+            "Health Minister Simon Brown said the government had no more money to offer.",
+            "one name spelt two ways: “Simeon Brown” → “Simon Brown”",
+        ),
+        (
+            "The products were sold under the brands Golden Hearth and Brookline Kitchen.",
+            "The products were sold under the brands Golden Heart and Brookline Kitchen.",
+            "one name spelt two ways: “Golden Hearth” → “Golden Heart”",
+        ),
+    ],
+)
+def test_a_name_spelt_two_ways_is_one_name_renamed_not_another_source(
+    fact_extractor: FactExtractor, a: str, b: str, detail: str
+) -> None:
+    assert [(c.kind, c.detail) for c in compared(fact_extractor, a, b).changes] == [("entity_renamed", detail)]
+
+
+def test_a_pronoun_after_a_name_spelt_another_way_is_the_same_speaker(fact_extractor: FactExtractor) -> None:
+    a = "Director Tim Scott said the count would end Tuesday. Scott told reporters it was on track."
+    b = "Director Tim Scot said the count would end Tuesday. He told reporters it was on track."
+    assert "attribution_changed" not in [k for k, _, _ in findings(fact_extractor, a, b)]
+
+
 def test_a_person_with_the_place_of_office_after_the_name_is_not_a_new_source(fact_extractor: FactExtractor) -> None:
     a = "Lakeport Mayor Ruth Adams called for calm and said the city would review its policies."
     b = "Mayor Ruth Adams of Lakeport urged calm and said the city would review its policies."

@@ -71,6 +71,38 @@ def same_entity(x: Fact, y: Fact) -> bool:
     )
 
 
+#: Endings that make a word another form of one name ("Kenya" / "Kenyan", "Smith's"), not
+#: another spelling of it.
+_FORMS = frozenset(("s", "es", "'s", "’s", "n", "an", "ian", "i", "ese", "ish"))
+_LETTERS_ALIKE = 0.75  # difflib ratio of two words' letters above which one name may be misspelt
+
+
+def spelt_alike(x: str, y: str) -> bool:
+    """Whether two names of as many words are one name spelt two ways: each word the same, or
+    with the same first letter, four letters or more and most letters alike, not another form
+    of it.
+
+    >>> spelt_alike("Tim Scott", "Tim Scot"), spelt_alike("Simeon Brown", "Simon Brown")
+    (True, True)
+    >>> spelt_alike("Golden Hearth", "Golden Heart"), spelt_alike("Pieter de Vries", "Peter de Vries")
+    (True, True)
+    >>> spelt_alike("Dell", "Bell"), spelt_alike("Kenya", "Kenyan"), spelt_alike("Israel", "Israeli")
+    (False, False, False)
+    """
+    wx, wy = fold(x).split(), fold(y).split()
+    if len(wx) != len(wy) or wx == wy:
+        return False
+    for a, b in zip(wx, wy, strict=True):
+        short, long = sorted((a, b), key=len)
+        if a == b:
+            continue
+        if a[0] != b[0] or len(short) < 4 or (long.startswith(short) and long[len(short) :] in _FORMS):
+            return False
+        if SequenceMatcher(None, a, b).ratio() < _LETTERS_ALIKE:
+            return False
+    return True
+
+
 def _acronym_of(acronym: str, name: str) -> bool:
     """Whether ``acronym`` is the initials of ``name`` or of its last words ("FDA" of
     "u.s. food and drug administration", "U.S." of "united states").
@@ -106,6 +138,18 @@ def _entities(fa: list[Fact], fb: list[Fact], a0: str, b0: str, x_group: Alignme
     names_a, names_b = _names(fa), _names(fb)
     out = _swaps(x_group, names_a, names_b)
     ea, eb = _unmatched(names_a, names_b, same_entity)
+    # Names alike in their first letters may still be spelt two ways ("Golden Hearth" / "Golden Heart").
+    for x in names_a:
+        # (the small tagger labels one name two ways, but a nationality is no place: "Israeli" / "Israel")
+        y = next(
+            (y for y in names_b if (x.label == "NORP") == (y.label == "NORP") and spelt_alike(x.value, y.value)), None
+        )
+        if y is not None and x not in ea and y not in eb:
+            out.append(
+                _change(
+                    "entity_renamed", x.sentence, y.sentence, x, y, f"one name spelt two ways: “{x.text}” → “{y.text}”"
+                )
+            )
     # The tagger may see a name on one side only ("Tab shares"): a name whose words all stand
     # in the other side's text is not dropped or added; nor is a person the other side calls by
     # surname, or a body by its acronym ("Mikel Arteta" → "Arteta", "Paris Saint-Germain" → "PSG").

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from compare.attribution import DOCUMENTS, PEOPLE, PREPOSITIONS, is_descriptor, same_person
+from compare.attribution import DOCUMENTS, NAME_PARTICLE, PEOPLE, PREPOSITIONS, ROLES, is_descriptor, same_person
 from compare.classify.common import _STOP, Context, _change, _detail, _has_words, _replaced
-from compare.classify.names import _acronym_of, _words
+from compare.classify.names import _acronym_of, _words, spelt_alike
 from compare.facts import fold
 from compare.lexicon import NUMBER_WORDS
 from compare.models import Alignment, Fact, FactChange
@@ -31,7 +31,11 @@ def _attributions(x: Alignment, fa: list[Fact], fb: list[Fact], ctx: Context) ->
         after = ab[k] if k < len(ab) else None
         a_sid = before.sentence if before else a0
         b_sid = after.sentence if after else b0
-        if before and after:
+        if before and after and (names := _misspelt(before, after)):
+            # "Tim Scott said" → "Tim Scot said": one speaker, the name spelt two ways
+            what = f"one name spelt two ways: “{names[0]}” → “{names[1]}”"
+            out.append(_change("entity_renamed", a_sid, b_sid, before, after, what))
+        elif before and after:
             detail = _shift(before, after, ctx)
             if detail:
                 out.append(_change("attribution_changed", a_sid, b_sid, before, after, detail))
@@ -65,6 +69,26 @@ def _attributions(x: Alignment, fa: list[Fact], fb: list[Fact], ctx: Context) ->
         if after and _is_new_name(after, ctx):
             out.append(_new_source(after, b_sid, "not named anywhere in A"))
     return out
+
+
+def _name_of(source: str) -> str:
+    """The name a source ends with: its last capitalised words ("Tim Scott" of "The county
+    elections director Tim Scott"; "de Vries" particles included), or ""."""
+    words = source.split()
+    k = len(words)
+    while k > 0 and (words[k - 1][:1].isupper() or (k < len(words) and NAME_PARTICLE.match(words[k - 1]))):
+        if words[k - 1].lower() in ROLES:
+            break  # "Health Minister Simeon Brown": the name after the title
+        k -= 1
+    return " ".join(words[k:])
+
+
+def _misspelt(before: Fact, after: Fact) -> tuple[str, str] | None:
+    """The two spellings of one person's name, when two attributions cite one person so."""
+    if before.label != "person" or after.label != "person":
+        return None
+    x, y = _name_of(_detail(before, "source")), _name_of(_detail(after, "source"))
+    return (x, y) if spelt_alike(x, y) else None
 
 
 def _negated_cue(x: Alignment, f: Fact, other: list[Fact], in_a: bool) -> bool:
@@ -129,7 +153,7 @@ def _pronoun_for(pronoun: Fact, named: Fact, text: str) -> bool:
         return False
     words = _detail(named, "source").split()
     name = [w for w in words if w[:1].isupper()][-1:]  # the surname, or the body's last name word
-    return bool(name) and _has_words(text, fold(name[0]))
+    return bool(name) and (_has_words(text, fold(name[0])) or _spelt_in(text, name[0]))
 
 
 def _body_of(source: str) -> str:
@@ -308,7 +332,15 @@ def _is_new_name(f: Fact, ctx: Context) -> bool:
     acronym = _name_words(source)
     if len(acronym) == 1 and acronym[0].isupper() and ctx.spelled_out(acronym[0]):
         return False  # "the CDC" where A wrote "the Centers for Disease Control and Prevention"
+    if f.label == "person" and _spelt_in(ctx.a_folded, _name_of(source)):
+        return False  # "Tim Scot" where A wrote "Tim Scott"
     return not _has_words(ctx.a_folded, name) and name != fold(ctx.outlets[0])
+
+
+def _spelt_in(text: str, name: str) -> bool:
+    """Whether the folded ``text`` has ``name`` spelt another way (see :func:`spelt_alike`)."""
+    n, words = len(name.split()), re.findall(r"[\w’'-]+", text)
+    return n > 0 and any(spelt_alike(" ".join(words[k : k + n]), name) for k in range(len(words) - n + 1))
 
 
 def _sources_of_added_claim(fb: list[Fact], b_sid: str, named: list[str]) -> list[FactChange]:
