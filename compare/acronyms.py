@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from compare.models import SameOnBothSides, Token
@@ -75,6 +76,31 @@ def initials_spans(words: Sequence[str], acronym: str) -> Iterator[tuple[int, in
     """
     n = len(words)
     spans = [(lo, n) for lo in range(n - 1)] + ([(0, hi) for hi in range(2, n)] if len(acronym) >= 3 else [])
+    skips = 1 if len(acronym) >= 4 else 0
     for lo, hi in spans:
-        if "".join(w[:1] for w in words[lo:hi]).upper() == acronym:
+        if _spells(words[lo:hi], acronym.upper(), skips):
             yield lo, hi
+
+
+def _spells(words: Sequence[str], acronym: str, skips: int, first: bool = True) -> bool:
+    """Whether the initials of ``words`` spell ``acronym``: a dotted abbreviation gives its
+    letters or its first one ("U.S. Department of Agriculture": USDA), and up to ``skips``
+    words inside the name, neither first nor last, may give none ("National Institute for
+    Health and Care Research": NIHR).
+
+    >>> _spells(["U.S.", "Department", "Agriculture"], "USDA", 0), _spells(["U.S.", "Food", "Drug"], "UFD", 0)
+    (True, True)
+    >>> _spells(["National", "Institute", "Health", "Care", "Research"], "NIHR", 1)
+    True
+    >>> _spells(["National", "Institute", "Health", "Care", "Research"], "NIHR", 0)
+    False
+    """
+    if not words:
+        return not acronym
+    word, rest = words[0], words[1:]
+    options = {word[:1].upper()}
+    if re.fullmatch(r"(?:[A-Za-z]\.){2,}", word):
+        options.add(word.replace(".", "").upper())
+    if any(acronym.startswith(o) and _spells(rest, acronym[len(o) :], skips, False) for o in options if o):
+        return True
+    return skips > 0 and not first and bool(rest) and _spells(rest, acronym, skips - 1, False)

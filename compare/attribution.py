@@ -450,11 +450,14 @@ def source_kind(words: list[str], cue: str = "", known: Iterable[str] = ()) -> s
     ('outlet', 'document')
     >>> source_kind("Experts not involved in the research".split())
     'anonymous'
+    >>> source_kind("the U.S. Department of Agriculture".split())
+    'official'
     """
     phrase = " ".join(words).lower()
     # The head noun comes before a modifier: "a study in the journal JAMA", "sources in the ministry".
     lead = re.split(r"\s(?:in|of|for|at|by|from|published|close|familiar|with)\s", phrase, maxsplit=1)[0].split()
     generic = len(lead) == 1 and lead[0] in PEOPLE  # "Observers from the OSCE", opening a sentence
+    body = lead[-1] in _OFFICIAL if lead else False  # "the U.S. Department of Agriculture"
     if len(lead) < len(words) and words[len(lead) - 1][:1].isupper() and not generic:
         lead = phrase.split()  # a name: "The Institute for the Study of War"
     head = re.sub(r"[’']s$", "", lead[-1]) if lead else ""
@@ -474,7 +477,7 @@ def source_kind(words: list[str], cue: str = "", known: Iterable[str] = ()) -> s
         return "outlet"
     if words[-1][:1].isupper() and any(w.lower() in _OUTLET for w in words[:-1]):
         return "outlet"  # "Slovenian broadcaster RTV", "trade publication Pollstar"
-    if head in _OFFICIAL:
+    if head in _OFFICIAL or body:
         return "official"
     if head in ROLES or any(w.lower().rstrip(".") in ROLES for w in words):
         return "person"

@@ -631,6 +631,11 @@ def test_yet_to_is_a_negation_and_a_moved_clause_is_compared(
         ("The State Department said it was not told.", "The U.S. Department of State said it was not told."),
         ("The firm has no auditor, Bloomberg News reported.", "The firm has no auditor, Bloomberg reported."),
         ("The Centers for Disease Control and Prevention reported 1,284 cases.", "The CDC reported 1,284 cases."),
+        ("The plant was shut, the U.S. Department of Agriculture said.", "The plant was shut, the USDA said."),
+        (
+            "The study was funded by the National Institute for Health and Care Research.",
+            "The study was funded by the NIHR.",
+        ),
         (
             "The troops killed 945 soldiers, the ministry said.",
             "The troops killed nearly 950 soldiers, the ministry said.",
