@@ -393,6 +393,8 @@ def _make(text: str, m: re.Match[str], known: list[str], inverted: bool = False,
     cue = cue or m.group("cue").lower()
     if words and words[-1].lower() in ("a", "an", "the"):
         return None  # "the tour grossed an estimated $86 million": an adjective, not a cue
+    if words and words[-1].lower() in PREPOSITIONS:
+        return None  # "…, sealed the victory in added time": "added" is no cue after a preposition
     if cue in ("reported", "reports") and _RESULTS.match(text, m.end("cue")):
         return None  # "Nordvik Motors reported a net profit of $412 million": results, not a source
     if cue in ("added", "adds") and _ADDED_THING.match(text, m.end("cue")):
@@ -492,10 +494,36 @@ def source_kind(words: list[str], cue: str = "", known: Iterable[str] = ()) -> s
         # A bare name that "reports" or is cited "according to" is a publication; one that
         # "said" is more often a person, or an organisation speaking for itself when "the"
         # comes before the name (nobody says "the Jane Roe").
-        if cue in ("reported", "reports", "according to", "wrote", "writes") or cue.endswith(" by"):
+        if cue in ("reported", "reports", "wrote", "writes") or cue.endswith(" by"):
             return "outlet"
+        if cue == "according to":  # "according to Reuters", but "according to Health New Zealand"
+            return "outlet" if _published(named) else "official"
         return "official" if words[0].lower() == "the" and len(words) > 1 else "person"
     return "other"
+
+
+#: Words that make a name a publication's ("The Herald", "Channel Nine", "Sky News").
+_PUBLICATION_WORDS = frozenset(
+    (
+        "post times news daily herald journal telegraph guardian tribune gazette chronicle observer "
+        "independent mail express mirror star sun press wire tv television radio channel magazine review "
+        "broadcasting broadcaster network sentinel courier standard examiner inquirer bulletin dispatch"
+    ).split()
+)
+#: News agencies and broadcasters cited by their bare name.
+_NEWS_NAMES = frozenset(
+    (
+        "reuters bloomberg ap afp cnn bbc msnbc nbc abc cbs xinhua tass kyodo yonhap dpa ansa efe interfax "
+        "anadolu politico axios semafor"
+    ).split()
+)
+
+
+def _published(name: list[str]) -> bool:
+    """Whether a bare name cited "according to" is a publication's, not an agency's or a
+    body's ("according to Basarnas", "according to Health New Zealand")."""
+    low = [w.lower().strip(".,") for w in name]
+    return bool(set(low) & _PUBLICATION_WORDS) or " ".join(low) in _NEWS_NAMES or any(w in _NEWS_NAMES for w in low)
 
 
 def _plural_role(word: str) -> bool:

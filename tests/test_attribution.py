@@ -17,6 +17,8 @@ from tests.conftest import FakeEmbedder
         ("Troops withdrew, confirmed the official.", "the official", "confirmed", "anonymous"),
         ("Troops withdrew, according to the statement.", "the statement", "according to", "document"),
         ("According to Channel Nine, troops withdrew.", "Channel Nine", "according to", "outlet"),
+        ("Troops withdrew, according to Reuters.", "Reuters", "according to", "outlet"),
+        ("Surgeries stopped, according to Health New Zealand.", "Health New Zealand", "according to", "official"),
         ("Troops withdrew, the Beirut-based weekly reported.", "the Beirut-based weekly", "reported", "outlet"),
         ("Troops withdrew, the defence minister said.", "the defence minister", "said", "person"),
         ("Officials said troops withdrew.", "Officials", "said", "anonymous"),
@@ -160,6 +162,7 @@ def test_a_passive_report_cites_nobody() -> None:
     assert find_attributions("No deaths were reported.") == []
     assert find_attributions("Two injuries were reported on Monday, and he was told to leave.") == []
     assert find_attributions("The theft, reported to police on Monday, involved 40 laptops.") == []
+    assert find_attributions("Varga scored, and Boateng, on as a substitute, sealed it in added time.") == []
 
 
 @pytest.mark.parametrize(
