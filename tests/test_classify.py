@@ -455,6 +455,7 @@ def test_a_hyphenated_quarter_is_the_same_quarter(fact_extractor: FactExtractor)
     [
         ("Unemployment stood at 4.1% in March.", "Unemployment stood at 4.1% in April.", "a different month"),
         ("Ruiz first took office in 2019.", "Ruiz first took office in 2018.", "a different year"),
+        ("The war began in April 2023.", "The war began in April 2022.", "a different year"),
     ],
 )
 def test_a_month_or_year_changed(fact_extractor: FactExtractor, a: str, b: str, detail: str) -> None:

@@ -53,7 +53,7 @@ def _dates(fa: list[Fact], fb: list[Fact], a0: str, b0: str, ctx: Context) -> li
             paired += [before, after]
             if _same_period(before.value, after.value):
                 continue  # "first quarter" and "Q1 2026": one quarter, said with and without its year
-            what = "half" if before.value.endswith(("H1", "H2")) else precision
+            what = _period_changed(before.value, after.value, precision)
             detail = f"“{before.text}” → “{after.text}”: a different {what}"
             out.append(_change("date_changed", before.sentence, after.sentence, before, after, detail))
     # A recent or coming stretch of time in another unit ("in recent weeks" → "in recent months").
@@ -138,6 +138,20 @@ def _moved(change: FactChange, ctx: Context) -> bool:
     if change.kind == "fact_added" and change.after:
         return _given_in(change.after, ctx.a_folded)
     return False
+
+
+def _period_changed(x: str, y: str, precision: str) -> str:
+    """What two values of one precision name differently: the year alone when the month,
+    quarter or half is the same ("April 2023" → "April 2022"), else the period itself.
+
+    >>> _period_changed("2023-04", "2022-04", "month"), _period_changed("2024-03", "2024-04", "month")
+    ('year', 'month')
+    >>> _period_changed("2025-H1", "2025-H2", "quarter"), _period_changed("2025-Q1", "2024-Q1", "quarter")
+    ('half', 'year')
+    """
+    if x[4:5] == "-" == y[4:5] and x[5:] == y[5:] and x[:4] != y[:4]:
+        return "year"
+    return "half" if x.endswith(("H1", "H2")) else precision
 
 
 def _same_period(x: str, y: str) -> bool:
