@@ -1339,6 +1339,11 @@ def test_a_relative_period_in_another_unit_is_a_date_changed(
     [
         ("Tariffs will cost about $300 million.", "Tariffs will cost $300 million.", "an estimate stated as exact"),
         (
+            "About 36,000 nurses walked off the job on Wednesday.",
+            "More than 36,000 nurses walked off the job on Wednesday.",
+            "an estimate stated as a lower bound",
+        ),
+        (
             "Osei said the company expects tariffs to cost $300 million.",
             "Osei said tariffs will cost the company $300 million.",
             "hedge “expect to” removed",
@@ -1384,6 +1389,8 @@ def test_each_word_of_estimate_makes_a_figure_approximate(
         ),
         ("A state may not compel a company to carry speech.", "A state cannot force a company to carry speech."),
         ("The effect was strongest among people over 60.", "People older than 60 saw the strongest effect."),
+        # "only" frames an estimate; it stays one
+        ("Only about 1 million refugees returned home last year.", "About 1 million refugees returned home last year."),
     ],
 )
 def test_no_certainty_or_number_finding_for_the_same_claim(fact_extractor: FactExtractor, a: str, b: str) -> None:

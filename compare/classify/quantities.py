@@ -175,7 +175,7 @@ def _estimates(na: list[Fact], nb: list[Fact]) -> list[FactChange]:
             if k in used or x.label != y.label or not _same_measure(x, y):
                 continue
             if x.value == y.value and _approximate(x) != _approximate(y):
-                detail = "an estimate stated as exact" if _approximate(x) else "an exact figure stated as an estimate"
+                detail = _estimate_changed(x, y)
             elif _bound(x) and not _bound(y) and _bounded(x, y):  # "more than 2,000" → "2,100"
                 detail = "a bound stated as an exact figure"
             else:
@@ -186,8 +186,36 @@ def _estimates(na: list[Fact], nb: list[Fact]) -> list[FactChange]:
     return out
 
 
+def _estimate_changed(x: Fact, y: Fact) -> str:
+    """How one figure, an estimate on one side only, is stated on the other: as exact ("about
+    $300 million" → "$300 million") or as a bound ("about 36,000" → "more than 36,000")."""
+    estimate, other = (x, y) if _approximate(x) else (y, x)
+    given = {"at least": "a lower bound", "at most": "an upper bound"}.get(_bound(other), "")
+    if estimate is x:
+        return f"an estimate stated as {given or 'exact'}"
+    return f"{given or 'an exact figure'} stated as an estimate"
+
+
 def _approximate(f: Fact) -> bool:
-    return bool(approximation(fold(f.text)))
+    return bool(approximation(_qualified(f.text)))
+
+
+def _qualified(text: str) -> str:
+    """A figure's folded text from its word of estimate or bound on, past the words before it
+    that only frame it ("only about 1 million" → "about 1 million", "just over 2,000" → "over
+    2,000"); the whole text when it has no such word.
+
+    >>> _qualified("Only about 1 million"), _qualified("just over 2,000"), _qualified("only 300 people")
+    ('about 1 million', 'over 2,000', 'only 300 people')
+    """
+    words = fold(text).split()
+    for k, word in enumerate(words[:3]):
+        rest = " ".join(words[k:])
+        if approximation(rest) or any(rest.startswith(phrase + " ") for phrase in BOUNDS):
+            return rest
+        if any(c.isdigit() for c in word):
+            break
+    return " ".join(words)
 
 
 def _counts(f: Fact, tokens: Sequence[Token]) -> bool:
@@ -268,7 +296,7 @@ def _bound(f: Fact) -> str:
     """``at least`` ("more than 300", "over 2,000"), ``at most`` ("up to 10"), or ""."""
     if side := _detail(f, "majority"):
         return side  # "most of": more than half
-    low = " ".join(f.text.lower().split())
+    low = _qualified(f.text)
     return next((side for phrase, side in BOUNDS.items() if low.startswith(phrase + " ")), "")
 
 
@@ -328,7 +356,7 @@ def _step(text: str, approximate: bool | None = None) -> float:
     """
     digits = re.search(r"\d[\d,]*(?:\.(\d+))?", text)
     if approximate is None:
-        approximate = bool(approximation(fold(text)))
+        approximate = bool(approximation(_qualified(text)))
     if digits is None and SHARE.search(text):
         return 10.0 if approximate else 1.0
     decimals = len(digits.group(1)) if digits and digits.group(1) else 0
