@@ -232,6 +232,10 @@ BOUNDS = {
     "fewer than": "at most", "less than": "at most", "under": "at most", "up to": "at most", "at most": "at most",
     "younger than": "at most", "as many as": "at most", "as much as": "at most", "no more than": "at most",
 }  # fmt: skip
+#: The bounds that include their figure: 300 is "at least 300", not "more than 300".
+INCLUSIVE_BOUNDS = frozenset(
+    ["at least", "no fewer than", "up to", "at most", "as many as", "as much as", "no more than"]
+)
 
 
 def _rounds(x: float, y: float) -> bool:

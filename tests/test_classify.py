@@ -1279,6 +1279,19 @@ def test_a_bound_given_as_a_figure_within_it_is_the_same_figure(fact_extractor: 
     assert "number_changed" in [k for k, _, _ in findings(fact_extractor, a, c)]
 
 
+def test_a_bound_that_excludes_the_figure_is_a_bound_added(fact_extractor: FactExtractor) -> None:
+    a = "The number of displaced people rose to a record 120 million by the end of April."
+    b = "More than 120 million people had been displaced by the end of April."
+    assert [c.detail for c in compared(fact_extractor, a, b).changes if c.kind == "number_changed"] == [
+        "120 million → More than 120 million: exact → at least"
+    ]
+    # "at least" includes its figure, and 18,400 is more than 18,000: neither adds a bound.
+    c = "At least 120 million people had been displaced by the end of April."
+    assert "number_changed" not in [k for k, _, _ in findings(fact_extractor, a, c)]
+    d = "The number of displaced people rose to a record 120.4 million by the end of April."
+    assert "number_changed" not in [k for k, _, _ in findings(fact_extractor, d, b)]
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [

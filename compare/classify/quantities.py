@@ -10,7 +10,7 @@ from compare.classify.common import _change, _detail, _replaced, _trading_places
 from compare.classify.dates import _year_in, _years
 from compare.classify.names import _unmatched
 from compare.facts import fold
-from compare.figures import BOUNDS, DAYS, approximation, round_step
+from compare.figures import BOUNDS, DAYS, INCLUSIVE_BOUNDS, approximation, round_step
 from compare.lexicon import SCALES as _SCALES
 from compare.models import Alignment, Fact, FactChange, Sentence, Token
 from compare.quantity_words import SHARE, currencies
@@ -168,11 +168,11 @@ def _superlatives(na: list[Fact], nb: list[Fact]) -> list[FactChange]:
 def _estimates(na: list[Fact], nb: list[Fact]) -> list[FactChange]:
     """One figure given as an estimate or a bound on one side and as exact on the other
     ("about $300 million" → "$300 million", "more than 2,000" → "2,100"): a change of
-    certainty, not of the figure."""
-    out, used = [], set()
-    for x in na:
-        for k, y in enumerate(nb):
-            if k in used or x.label != y.label or not _same_measure(x, y):
+    certainty, not of the figure. Removes the figures so paired from ``na`` and ``nb``."""
+    out = []
+    for x in list(na):
+        for y in nb:
+            if x.label != y.label or not _same_measure(x, y):
                 continue
             if x.value == y.value and _approximate(x) != _approximate(y):
                 detail = _estimate_changed(x, y)
@@ -180,7 +180,8 @@ def _estimates(na: list[Fact], nb: list[Fact]) -> list[FactChange]:
                 detail = "a bound stated as an exact figure"
             else:
                 continue
-            used.add(k)
+            na.remove(x)
+            nb.remove(y)
             out.append(_change("certainty_changed", x.sentence, y.sentence, x, y, f"{x.text} → {y.text}: {detail}"))
             break
     return out
@@ -296,8 +297,13 @@ def _bound(f: Fact) -> str:
     """``at least`` ("more than 300", "over 2,000"), ``at most`` ("up to 10"), or ""."""
     if side := _detail(f, "majority"):
         return side  # "most of": more than half
+    return BOUNDS.get(_bound_phrase(f), "")
+
+
+def _bound_phrase(f: Fact) -> str:
+    """The words that bound ``f`` ("more than", "up to"), or ""."""
     low = _qualified(f.text)
-    return next((side for phrase, side in BOUNDS.items() if low.startswith(phrase + " ")), "")
+    return next((phrase for phrase in BOUNDS if low.startswith(phrase + " ")), "")
 
 
 def _bounded(x: Fact, y: Fact) -> bool:
@@ -306,8 +312,8 @@ def _bounded(x: Fact, y: Fact) -> bool:
     "more than 300" → 300, which drops the bound)."""
     if _bound(x) and not _bound(y):
         exact, bound, strict = y, x, True
-    else:
-        exact, bound, strict = x, y, False
+    else:  # "more than 120 million" is no rounding of 120 million; "at least 120 million" may be
+        exact, bound, strict = x, y, _bound_phrase(y) not in INCLUSIVE_BOUNDS
     side = _bound(bound)
     if not side or _bound(exact) or not _same_measure(x, y) or _form(x) != _form(y):
         return False
