@@ -1097,6 +1097,11 @@ def test_a_count_of_other_nouns_is_still_the_same_figure(fact_extractor: FactExt
             "They followed adults for 9.5 months.",
             ["9.5 years → 9.5 months: year → month, another unit or currency"],
         ),
+        (
+            "The ferry sank about 30 minutes after it left the port.",
+            "The ferry sank about an hour after it left the port.",
+            ["about 30 minutes → an hour: another length of time (an hour is 60 minutes)"],
+        ),
         ("He agreed to a five-year contract.", "He agreed to a four-year contract.", ["five → four"]),
         (
             "Sales shrank for a fifth consecutive quarter.",

@@ -76,6 +76,8 @@ def _numbers(group: Alignment, fa: list[Fact], fb: list[Fact], sentences: Mappin
                 what = ": another length of time"  # "weeks" → "months"
             elif what:  # "12 months" → "12 weeks": the figures alone would read "12" → "12"
                 x, y = _with_unit(x, group.a_tokens, sentences), _with_unit(y, group.b_tokens, sentences)
+                if x.value != y.value and x.label in DAYS and y.label in DAYS:  # "30 minutes" → "an hour"
+                    what = f": another length of time ({y.text} is {_in_unit_of(y, x)})"
             if not what and x.value == y.value and _bound(x) != _bound(y):
                 what = f": {_bound(x) or 'exact'} → {_bound(y) or 'exact'}"  # "more than 300" → "300"
             elif not what and _role_changed(x, y):
@@ -103,6 +105,14 @@ def _with_unit(f: Fact, tokens: Sequence[Token], sentences: Mapping[str, Sentenc
     if sentence is None or unit is None or not _counts(f, tokens) or unit.end > sentence.end:
         return f
     return replace(f, text=sentence.text[f.start - sentence.start : unit.end - sentence.start], end=unit.end)
+
+
+def _in_unit_of(y: Fact, x: Fact) -> str:
+    """The length of time ``y`` gives, in ``x``'s unit: "an hour" next to "30 minutes" is "60
+    minutes"."""
+    n = float(y.value) * DAYS[y.label] / DAYS[x.label]
+    unit = x.label if n == 1 else "centuries" if x.label == "century" else x.label + "s"
+    return f"{round(n, 2):g} {unit}"
 
 
 def _same_form(x: Fact, y: Fact) -> bool:
