@@ -1570,6 +1570,16 @@ def test_a_claim_that_only_loses_its_source_is_reworded_with_the_finding(fact_ex
             "Five people were hurt and three died in the crash.",
             False,
         ),
+        (
+            "The total includes 68.3 million people displaced at home and 43.4 million refugees.",
+            "Among them are 43.4 million people displaced at home and 68.3 million refugees.",
+            True,
+        ),
+        (
+            "The total includes 68.3 million people displaced at home and 43.4 million refugees.",
+            "The total includes 43.4 million refugees and 68.3 million people displaced at home.",
+            False,
+        ),
     ],
 )
 def test_figures_that_trade_places_are_swapped_and_a_reordered_sentence_keeps_them(

@@ -22,10 +22,13 @@ def _numbers(group: Alignment, fa: list[Fact], fb: list[Fact], sentences: Mappin
     nb = [f for f in fb if f.kind == "number"]
     out: list[FactChange] = _superlatives(na, nb)
     out += _estimates(na, nb)
-    for x, y in _swaps(group, na, nb):
-        na.remove(x)
-        nb.remove(y)
-        out.append(_change("number_changed", x.sentence, y.sentence, x, y, f"{x.text} → {y.text}: figures swapped"))
+    for find in (_swaps, _traded_counts):
+        for x, y in find(group, na, nb):
+            if x in na and y in nb:
+                na.remove(x)
+                nb.remove(y)
+                detail = f"{x.text} → {y.text}: figures swapped"
+                out.append(_change("number_changed", x.sentence, y.sentence, x, y, detail))
     na, nb = _unmatched(na, nb, lambda x, y: x.label == y.label and _same_figure(x, y))
     # A count of one thing, its noun right after it on both sides, with another value is that
     # count changed, even if the old value now counts something else ("9 goals and 11
@@ -152,6 +155,23 @@ def _swaps(group: Alignment, na: list[Fact], nb: list[Fact]) -> list[tuple[Fact,
             if x and y and x.value != y.value and _form(x) == _form(y):
                 slots.append((x, y))
     return [(x, y) for x, y, _ in _trading_places(slots, lambda u, v: u.value == v.value)]
+
+
+def _traded_counts(group: Alignment, na: list[Fact], nb: list[Fact]) -> list[tuple[Fact, Fact]]:
+    """Counts of two things that trade figures, each thing named right after its figure on both
+    sides, however the words around them change ("68.3 million people displaced at home and
+    43.4 million refugees" → "43.4 million people displaced at home and 68.3 million refugees")."""
+    slots = [
+        (x, y)
+        for x in na
+        for y in nb
+        if x.label == y.label
+        and x.value != y.value
+        and _same_form(x, y)
+        and _counts(x, group.a_tokens)
+        and _counts(y, group.b_tokens)
+    ]
+    return [(x, y) for x, y, other in _trading_places(slots, lambda u, v: u.value == v.value) if other.label != x.label]
 
 
 def _superlatives(na: list[Fact], nb: list[Fact]) -> list[FactChange]:
