@@ -874,6 +874,12 @@ def test_a_rank_only_one_side_gives_is_not_a_dropped_number(fact_extractor: Fact
     assert got == [("fact_dropped", "For the first time", "")]  # a detail, not a number dropped
 
 
+def test_a_rank_replaced_by_another_rank_of_something_said_otherwise_is_changed(fact_extractor: FactExtractor) -> None:
+    a = "It was the 12th consecutive annual increase in the number of people displaced by war."
+    b = "It was the 11th year in a row of increases in the number of people displaced by war."
+    assert ("number_changed", "12th", "11th") in findings(fact_extractor, a, b)
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [

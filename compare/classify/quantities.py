@@ -267,9 +267,12 @@ def _unit_of(f: Fact) -> str:
 
 
 def _form(f: Fact) -> str:
-    """``money``, ``percent``, a dimension of measure ("length") or ``count``."""
+    """``money``, ``percent``, ``rank``, a dimension of measure ("length") or ``count``. A rank
+    is one whatever it ranks: "the 12th consecutive increase", "the 11th year in a row"."""
     if f.label in ("money", "percent", "tally"):
         return f.label
+    if _detail(f, "ordinal"):
+        return "rank"
     return _MEASURE_OF.get(f.label, "count")
 
 
