@@ -1321,6 +1321,11 @@ def test_a_figure_written_short_or_in_words_is_the_same(fact_extractor: FactExtr
     [
         ("No deaths were reported after the storm hit.", "A death was reported after the storm hit.", "No deaths"),
         ("Police said no arrests have been made.", "Police said an arrest has been made.", "no arrests"),
+        (
+            "No illnesses linked to the recall have been reported.",
+            "One illness linked to the recall has been reported.",
+            "No illnesses",
+        ),
         ("The club did not make a formal offer.", "The club made a formal offer.", "did not make"),
         ("The army did not take the town.", "The army took the town.", "did not take"),
     ],

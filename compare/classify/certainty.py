@@ -234,13 +234,14 @@ def _noun_form(word: str, noun: str) -> bool:
 
 
 def _counted(tokens: Sequence[Token], tok: Token) -> bool:
-    """Whether a number comes right before ``tok`` ("two deaths", "3 arrests")."""
+    """Whether a number other than one comes right before ``tok`` ("two deaths", "3 arrests";
+    "one arrest" is "an arrest", the denial of "no arrests" reversed)."""
     k = next((i for i, t in enumerate(tokens) if t is tok), 0)
     before = fold_token(tokens[k - 1].text) if k else ""
-    return any(c.isdigit() for c in before) or before in _COUNT_WORDS
+    return (any(c.isdigit() for c in before) and before != "1") or before in _COUNT_WORDS
 
 
-_COUNT_WORDS = frozenset(NUMBER_WORDS.keys() - {"zero"}) | {"several", "many"}
+_COUNT_WORDS = frozenset(NUMBER_WORDS.keys() - {"zero", "one"}) | {"several", "many"}
 
 
 def _complement_kept(x: Alignment, f: Fact, in_a: bool) -> bool:

@@ -22,6 +22,7 @@ def _numbers(group: Alignment, fa: list[Fact], fb: list[Fact], sentences: Mappin
     nb = [f for f in fb if f.kind == "number"]
     out: list[FactChange] = _superlatives(na, nb)
     out += _estimates(na, nb)
+    _drop_denials_reversed(na, nb)
     for find in (_swaps, _traded_counts):
         for x, y in find(group, na, nb):
             if x in na and y in nb:
@@ -215,6 +216,19 @@ def _estimates(na: list[Fact], nb: list[Fact]) -> list[FactChange]:
             out.append(_change("certainty_changed", x.sentence, y.sentence, x, y, f"{x.text} → {y.text}: {detail}"))
             break
     return out
+
+
+def _drop_denials_reversed(na: list[Fact], nb: list[Fact]) -> None:
+    """Removes from ``na`` and ``nb`` a count of none against a count of one of the same thing:
+    "No illnesses have been reported" → "One illness has been reported" says what "an illness
+    has been reported" says, a denial reversed (``negation_changed``, see
+    :mod:`compare.classify.certainty`), not a figure changed ("No deaths" → "Two deaths" is)."""
+    for mine, theirs in ((na, nb), (nb, na)):
+        for zero in [f for f in mine if _detail(f, "zero")]:
+            one = next((f for f in theirs if f.label == zero.label and f.value == "1"), None)
+            if one is not None:
+                mine.remove(zero)
+                theirs.remove(one)
 
 
 def _estimate_changed(x: Fact, y: Fact) -> str:
