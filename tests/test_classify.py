@@ -559,6 +559,13 @@ def test_a_trimmed_quote_is_the_quote_altered(fact_extractor: FactExtractor) -> 
     assert quotes[0].detail.startswith("quote trimmed: [-and we ask every resident")
 
 
+def test_a_quote_trimmed_to_a_word_is_the_quote_altered(fact_extractor: FactExtractor) -> None:
+    a = 'The health minister called the strike "unnecessary and disruptive."'
+    b = 'The health minister called the strike "disruptive."'
+    comparison = compared(fact_extractor, a, b)
+    assert [(c.kind, c.detail) for c in comparison.changes] == [("quote_altered", "quote trimmed: [-unnecessary and-]")]
+
+
 @pytest.mark.parametrize(
     ("a", "b", "kinds"),
     [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from compare.classify.common import _STOP as _FUNCTION_WORDS
@@ -45,16 +46,24 @@ _STOP_WORDS = _FUNCTION_WORDS | frozenset("will would shall should can could may
 
 
 def _quote_likeness(x: str, y: str) -> float:
-    """How alike two folded quotes are: 1 when one is cut from the other (four words or more),
-    else difflib's ratio (a trimmed quote has a low ratio, but is the same quote)."""
+    """How alike two folded quotes are: 1 when one is cut from the other, else difflib's ratio
+    (a trimmed quote has a low ratio, but is the same quote)."""
     if _inside_quote(x, y) or _inside_quote(y, x):
         return 1.0
     return difflib.SequenceMatcher(None, x, y).ratio()
 
 
 def _inside_quote(part: str, whole: str) -> bool:
+    """Whether the folded quote ``part`` (eight characters or more) is cut from ``whole``, at
+    word boundaries: "disruptive" of "unnecessary and disruptive".
+
+    >>> _inside_quote("disruptive.", "unnecessary and disruptive."), _inside_quote("disrupt", "disruptive")
+    (True, False)
+    >>> _inside_quote("a betrayal", "this is a betrayal of trust"), _inside_quote("betrayals", "a betrayal")
+    (True, False)
+    """
     core = part.strip(" .,;:!?")
-    return len(core.split()) >= 4 and core in whole
+    return len(core) >= 8 and re.search(rf"(?<!\w){re.escape(core)}(?!\w)", whole) is not None
 
 
 def _word_diff(a: str, b: str, what: str = "quote altered") -> str:
