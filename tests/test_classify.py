@@ -1317,6 +1317,15 @@ def test_a_bound_that_excludes_the_figure_is_a_bound_added(fact_extractor: FactE
         ("Revenue rose to $9.8 billion.", "Revenue rose to $9.8bn."),
         ("Twenty-seven homes burned.", "27 homes burned."),
         ("A bottle holds 2 ½ servings.", "A bottle holds 2.5 servings."),
+        # a figure both sides give, rounded, is no part of a detail; nor is its conversion
+        (
+            "Researchers followed 42,615 patients aged 65 and over.",
+            "Researchers tracked more than 42,000 patients aged 65 and over.",
+        ),
+        (
+            "Heavy rain and waves up to 2 meters (6.5 feet) hampered the search.",
+            "Heavy rain and waves of up to 2 meters hampered the search.",
+        ),
     ],
 )
 def test_a_figure_written_short_or_in_words_is_the_same(fact_extractor: FactExtractor, a: str, b: str) -> None:

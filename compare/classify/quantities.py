@@ -88,7 +88,7 @@ def _numbers(group: Alignment, fa: list[Fact], fb: list[Fact], sentences: Mappin
                 level = {"to": "a level", "by": "a change"}
                 what = f": {level[_detail(x, 'role')]} → {level[_detail(y, 'role')]}"
             out.append(_change("number_changed", x.sentence, y.sentence, x, y, f"{x.text} → {y.text}{what}"))
-        elif not _only_with_another(x) and not _pair_named(x, group.a_tokens):
+        elif not _only_with_another(x) and not _pair_named(x, group.a_tokens) and not _restates(x, fa, sentences):
             out.append(_change("fact_dropped", x.sentence, b0, x, None, "number not in B"))
     # A count of time written in words inside a date phrase ("the three months ended Dec. 31",
     # "two weeks") is compared when both sides give one; alone, the other side may say it
@@ -96,9 +96,43 @@ def _numbers(group: Alignment, fa: list[Fact], fb: list[Fact], sentences: Mappin
     out += [
         _change("fact_added", a0, y.sentence, None, y, "number not in A")
         for k, y in enumerate(nb)
-        if k not in used and not _only_with_another(y) and not _pair_named(y, group.b_tokens)
+        if k not in used
+        and not _only_with_another(y)
+        and not _pair_named(y, group.b_tokens)
+        and not _restates(y, fb, sentences)
     ]
     return out
+
+
+def _figures_kept(fa: list[Fact], fb: list[Fact], sentences: Mapping[str, Sentence]) -> list[Fact]:
+    """The figures of a claim that both sides give, said alike or not ("followed 42,615
+    patients" / "tracked more than 42,000 patients"), and restatements of a figure in another
+    unit ("2 meters (6.5 feet)"): compared here, they are no part of a detail one side lacks."""
+    na = [f for f in fa if f.kind == "number"]
+    nb = [f for f in fb if f.kind == "number"]
+    return [
+        *(x for x in na if any(_same_figure(x, y) for y in nb) or _restates(x, na, sentences)),
+        *(y for y in nb if any(_same_figure(x, y) for x in na) or _restates(y, nb, sentences)),
+    ]
+
+
+def _restates(f: Fact, facts: Sequence[Fact], sentences: Mapping[str, Sentence]) -> bool:
+    """Whether ``f`` restates the figure right before it in another unit or currency, in
+    brackets: "waves up to 2 meters (6.5 feet)", "$100 (£80)"."""
+    sentence = sentences.get(f.sentence)
+    if sentence is None or _form(f) not in (*_MEASURES, "money"):
+        return False
+    text, base = sentence.text, sentence.start
+    if not text[f.end - base :].lstrip().startswith(")"):
+        return False
+    return any(
+        g.kind == "number"
+        and g.sentence == f.sentence
+        and g.end <= f.start
+        and _form(g) == _form(f)
+        and text[g.end - base : f.start - base].strip() == "("
+        for g in facts
+    )
 
 
 def _with_unit(f: Fact, tokens: Sequence[Token], sentences: Mapping[str, Sentence]) -> Fact:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from compare.classify.common import _STOP as _FUNCTION_WORDS
 from compare.classify.common import _change
@@ -77,8 +77,11 @@ def _word_diff(a: str, b: str, what: str = "quote altered") -> str:
     return f"{what}: " + " ".join(parts)
 
 
-def _details(x: Alignment, fa: list[Fact], fb: list[Fact], sentences: Mapping[str, Sentence]) -> list[FactChange]:
-    """Runs of words one side has and the other lacks, outside the facts compared above."""
+def _details(
+    x: Alignment, fa: list[Fact], fb: list[Fact], sentences: Mapping[str, Sentence], figures: Sequence[Fact] = ()
+) -> list[FactChange]:
+    """Runs of words one side has and the other lacks, outside the facts compared above and
+    the ``figures`` compared on their own (see :func:`compare.classify.quantities._figures_kept`)."""
     changed_a: set[int] = set()
     changed_b: set[int] = set()
     for op in x.opcodes:
@@ -93,9 +96,10 @@ def _details(x: Alignment, fa: list[Fact], fb: list[Fact], sentences: Mapping[st
     out = []
     side_a = [sentences[i] for i in x.a if i in sentences]
     side_b = [sentences[j] for j in x.b if j in sentences]
-    for run in _runs(x.a_tokens, changed_a, fa, x.b_tokens, side_a):
+    kept = {id(f) for f in figures}
+    for run in _runs(x.a_tokens, changed_a, fa, x.b_tokens, side_a, kept):
         out.append(_change("fact_dropped", run.sentence, x.b[0], run, None, "detail not in B"))
-    for run in _runs(x.b_tokens, changed_b, fb, x.a_tokens, side_b):
+    for run in _runs(x.b_tokens, changed_b, fb, x.a_tokens, side_b, kept):
         out.append(_change("fact_added", x.a[0], run.sentence, None, run, "detail not in A"))
     return out
 
@@ -105,18 +109,25 @@ def _content(tokens: Sequence[Token]) -> int:
 
 
 def _runs(
-    tokens: Sequence[Token], changed: set[int], facts: list[Fact], other: Sequence[Token], side: list[Sentence]
+    tokens: Sequence[Token],
+    changed: set[int],
+    facts: list[Fact],
+    other: Sequence[Token],
+    side: list[Sentence],
+    kept: Collection[int] = (),
 ) -> Iterable[Fact]:
     """Maximal runs of changed tokens within one sentence (bridging one stopword), cut at the
-    spans of facts compared on their own (attributions, quotes, dates, names, and figures whose
-    span holds their unit's words: "70 kilometres per hour" / "70 km/h", "5 per cent", "100
-    million pounds" / "£100m", and tallies: "68 to 31" / "68-31")."""
+    spans of facts compared on their own (attributions, quotes, dates, names, figures both
+    sides give, ids in ``kept``, and figures whose span holds their unit's words: "70
+    kilometres per hour" / "70 km/h", "5 per cent", "100 million pounds" / "£100m", and
+    tallies: "68 to 31" / "68-31")."""
     walls = [
         (f.start, f.end)
         for f in facts
         if f.kind in ("attribution", "quote", "date")
         or (f.kind == "entity" and f.label != "NORP")
         or (f.kind == "number" and (f.label in COMPOUND_UNITS or f.label in ("percent", "money", "tally")))
+        or id(f) in kept
     ]
     others = {fold_token(t.text)[:5] for t in other}
 
