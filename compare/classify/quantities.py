@@ -107,7 +107,7 @@ def _numbers(group: Alignment, fa: list[Fact], fb: list[Fact], sentences: Mappin
 def _figures_kept(fa: list[Fact], fb: list[Fact], sentences: Mapping[str, Sentence]) -> list[Fact]:
     """The figures of a claim that both sides give, said alike or not ("followed 42,615
     patients" / "tracked more than 42,000 patients"), and restatements of a figure in another
-    unit ("2 meters (6.5 feet)"): compared here, they are no part of a detail one side lacks."""
+    unit ("2 meters (6.5 feet)"): compared here, their words are no detail one side lacks."""
     na = [f for f in fa if f.kind == "number"]
     nb = [f for f in fb if f.kind == "number"]
     return [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
 from compare.classify.common import _STOP as _FUNCTION_WORDS
 from compare.classify.common import _change
@@ -80,8 +80,9 @@ def _word_diff(a: str, b: str, what: str = "quote altered") -> str:
 def _details(
     x: Alignment, fa: list[Fact], fb: list[Fact], sentences: Mapping[str, Sentence], figures: Sequence[Fact] = ()
 ) -> list[FactChange]:
-    """Runs of words one side has and the other lacks, outside the facts compared above and
-    the ``figures`` compared on their own (see :func:`compare.classify.quantities._figures_kept`)."""
+    """Runs of words one side has and the other lacks, outside the facts compared above; the
+    words of ``figures`` that both sides give are not what a run lacks ("followed 42,615" /
+    "tracked more than 42,000" is a verb reworded; see :mod:`compare.classify.quantities`)."""
     changed_a: set[int] = set()
     changed_b: set[int] = set()
     for op in x.opcodes:
@@ -117,18 +118,18 @@ def _runs(
     kept: Collection[int] = (),
 ) -> Iterable[Fact]:
     """Maximal runs of changed tokens within one sentence (bridging one stopword), cut at the
-    spans of facts compared on their own (attributions, quotes, dates, names, figures both
-    sides give, ids in ``kept``, and figures whose span holds their unit's words: "70
-    kilometres per hour" / "70 km/h", "5 per cent", "100 million pounds" / "£100m", and
-    tallies: "68 to 31" / "68-31")."""
+    spans of facts compared on their own (attributions, quotes, dates, names, and figures whose
+    span holds their unit's words: "70 kilometres per hour" / "70 km/h", "5 per cent", "100
+    million pounds" / "£100m", and tallies: "68 to 31" / "68-31"). The words of the figures
+    in ``kept`` (ids of facts) count as words the other side has."""
     walls = [
         (f.start, f.end)
         for f in facts
         if f.kind in ("attribution", "quote", "date")
         or (f.kind == "entity" and f.label != "NORP")
         or (f.kind == "number" and (f.label in COMPOUND_UNITS or f.label in ("percent", "money", "tally")))
-        or id(f) in kept
     ]
+    given = [(f.start, f.end) for f in facts if id(f) in kept]
     others = {fold_token(t.text)[:5] for t in other}
 
     def sentence_of(tok: Token) -> str:
@@ -144,12 +145,18 @@ def _runs(
         if same and (open_at(k) or (bridge and not any(s <= tok.start < e for s, e in walls))):
             run.append(k)
             continue
-        yield from _as_detail(tokens, run, others, sentence_of)
+        yield from _as_detail(tokens, run, others, given, sentence_of)
         run = [k] if open_at(k) else []
-    yield from _as_detail(tokens, run, others, sentence_of)
+    yield from _as_detail(tokens, run, others, given, sentence_of)
 
 
-def _as_detail(tokens: Sequence[Token], run: list[int], others: set[str], sentence_of) -> list[Fact]:  # type: ignore[no-untyped-def]
+def _as_detail(
+    tokens: Sequence[Token],
+    run: list[int],
+    others: set[str],
+    given: Sequence[tuple[int, int]],
+    sentence_of: Callable[[Token], str],
+) -> list[Fact]:
     while run and (not tokens[run[-1]].text[0].isalnum() or fold_token(tokens[run[-1]].text) in _STOP_WORDS):
         run = run[:-1]
     while run and not tokens[run[0]].text[0].isalnum():
@@ -157,7 +164,9 @@ def _as_detail(tokens: Sequence[Token], run: list[int], others: set[str], senten
     content = [tokens[k] for k in run if tokens[k].text[0].isalnum() and fold_token(tokens[k].text) not in _STOP_WORDS]
     if len(content) < 2:
         return []
-    missing = [t for t in content if fold_token(t.text)[:5] not in others]
+    missing = [
+        t for t in content if fold_token(t.text)[:5] not in others and not any(s <= t.start < e for s, e in given)
+    ]
     if len(missing) * 4 < len(content) * 3:  # mostly reworded, not a new or lost detail
         return []
     first, last = tokens[run[0]], tokens[run[-1]]
