@@ -296,6 +296,7 @@ def find_attributions(text: str, outlets: Iterable[str] = (), persons: Iterable[
             if a and _named_aside(m.groupdict().get("aside"), a.source, people):
                 name = m.group("aside")  # "A spokesman for the county, Daniel Ortiz, said"
                 kind = source_kind([*a.source.split(), *name.split()], a.cue, known)
+                kind = "person" if kind == "anonymous" else kind  # "A spokesman …, Daniel Ortiz": named
                 a = replace(a, source=name, source_start=m.start("aside"), source_end=m.end("aside"))
                 a = replace(a, kind=kind, person=kind == "person")
             if a and not _overlaps(found, a.start, a.end):
@@ -473,8 +474,8 @@ def source_kind(words: list[str], cue: str = "", known: Iterable[str] = ()) -> s
         return "anonymous"  # "Economists said", "federal prosecutors": people by their role, unnamed
     if head in DOCUMENTS:
         return "document"  # "the report", and "a council statement" too: a paper, not a person
-    if words and words[0].lower() in ("a", "an") and not any(w[:1].isupper() for w in words[1:]):
-        return "anonymous"  # "a government spokesperson": a role, but no name
+    if words and words[0].lower() in ("a", "an") and (head in ROLES or not any(w[:1].isupper() for w in words[1:])):
+        return "anonymous"  # "a government spokesperson", "a spokesperson for the Rubio campaign": a role, no name
     if head in _OUTLET or phrase.endswith("news outlet"):
         return "outlet"
     if words[-1][:1].isupper() and any(w.lower() in _OUTLET for w in words[:-1]):

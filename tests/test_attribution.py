@@ -19,6 +19,12 @@ from tests.conftest import FakeEmbedder
         ("According to Channel Nine, troops withdrew.", "Channel Nine", "according to", "outlet"),
         ("Troops withdrew, according to Reuters.", "Reuters", "according to", "outlet"),
         ("Surgeries stopped, according to Health New Zealand.", "Health New Zealand", "according to", "official"),
+        (
+            "A spokesperson for the Rubio campaign said it would ask for a recount.",
+            "A spokesperson for the Rubio campaign",
+            "said",
+            "anonymous",
+        ),
         ("Troops withdrew, the Beirut-based weekly reported.", "the Beirut-based weekly", "reported", "outlet"),
         ("Troops withdrew, the defence minister said.", "the defence minister", "said", "person"),
         ("Officials said troops withdrew.", "Officials", "said", "anonymous"),

@@ -111,6 +111,8 @@ def _shift(before: Fact, after: Fact, ctx: Context) -> str:
         return ""  # "she said" → "Kalogeropoulou said", who is named in the sentences before
     if _descriptor_for(before, after, ctx.a_folded) or _descriptor_for(after, before, ctx.b_folded):
         return ""  # "the company said" → "Lumen said", where A names Lumen as the company
+    if _paper_in_setting(before, after) or _paper_in_setting(after, before):
+        return ""  # "UNHCR said in its Global Trends report" → "according to the agency's Global Trends report"
     if not _same_source(_detail(before, "source"), _detail(after, "source")):
         if before.label != after.label:
             return f"{_KIND_WORDS[before.label]} → {_KIND_WORDS[after.label]}{_referent(after, ctx)}{credit}"
@@ -154,6 +156,17 @@ def _pronoun_for(pronoun: Fact, named: Fact, text: str) -> bool:
     words = _detail(named, "source").split()
     name = [w for w in words if w[:1].isupper()][-1:]  # the surname, or the body's last name word
     return bool(name) and (_has_words(text, fold(name[0])) or _spelt_in(text, name[0]))
+
+
+def _paper_in_setting(paper: Fact, other: Fact) -> bool:
+    """Whether ``paper`` cites a document by a name that ``other`` gives where it cites its
+    body ("according to the agency's Global Trends report" / "UNHCR said in its annual Global
+    Trends report"): one body speaking through one paper."""
+    words = _detail(paper, "source").split()
+    if paper.label != "document" or other.label == "document" or not words or words[-1].lower() not in DOCUMENTS:
+        return False
+    name = [w for w in words[:-1] if w[:1].isupper() and not w.lower().endswith(("'s", "’s"))]
+    return bool(name) and _has_words(fold(other.text), fold(" ".join(name)))
 
 
 def _body_of(source: str) -> str:
