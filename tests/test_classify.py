@@ -331,9 +331,19 @@ def test_a_flipped_negation_is_a_finding_and_a_change(
     art_a, art_b = from_text(a, "A"), from_text(b, "B")
     comparison = compare_articles([art_a, art_b], FakeEmbedder(), facts=fact_extractor)
     (flip,) = comparison.changes
-    assert flip.kind == "negation_changed" and (flip.before or flip.after).text == found  # type: ignore[union-attr]
+    assert flip.before and flip.after  # the negated words, and the word the other side states
+    assert flip.kind == "negation_changed" and found in (flip.before.text, flip.after.text)
     (alignment,) = comparison.alignments
     assert alignment.verdict == "changed" and any(found in r for r in alignment.reasons)
+
+
+def test_a_negation_flipped_in_a_split_points_at_the_sentence_that_states_it(fact_extractor: FactExtractor) -> None:
+    a = "Rubio has not conceded, and her campaign did not rule out a legal challenge."
+    b = "Rubio has not conceded. Her campaign ruled out a legal challenge."
+    comparison = compare_articles([from_text(a, "A"), from_text(b, "B")], FakeEmbedder(), facts=fact_extractor)
+    (flip,) = [c for c in comparison.changes if c.kind == "negation_changed"]
+    assert flip.after is not None
+    assert (flip.b_sentence, flip.after.sentence, flip.after.text) == ("B2", "B2", "ruled")
 
 
 @pytest.mark.parametrize(
@@ -1712,6 +1722,30 @@ def test_sources_told_apart_by_their_body_or_by_being_unnamed(fact_extractor: Fa
     polled = "The decision met the expectations of 24 of 27 economists polled by Reuters.\n\n"
     a, b = polled + "The bank said growth had picked up.", polled + "Economists said growth had picked up."
     assert ("attribution_changed", "The bank said", "Economists said") in findings(fact_extractor, a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "before", "after"),
+    [
+        (
+            "The ferry was traveling from Ketapang port in East Java to Gilimanuk on Bali.",
+            "The ferry was traveling from Ketapang port in Central Java to Gilimanuk on Bali.",
+            "East Java",
+            "Central Java",
+        ),
+        (
+            "The manager was sentenced to seven years in prison, a federal judge in Manhattan ruled.",
+            "The manager was sentenced by a federal judge in Brooklyn to seven years in prison.",
+            "Manhattan",
+            "Brooklyn",
+        ),
+    ],
+)
+def test_a_place_in_another_place_s_stead_is_one_finding(
+    fact_extractor: FactExtractor, a: str, b: str, before: str, after: str
+) -> None:
+    names = [(k, x, y) for k, x, y in findings(fact_extractor, a, b) if k.startswith(("entity", "fact"))]
+    assert names == [("entity_renamed", before, after)]
 
 
 def test_names_sharing_a_title_are_not_spelt_alike(fact_extractor: FactExtractor) -> None:

@@ -84,6 +84,6 @@ def _group(x: Alignment, fa: list[Fact], fb: list[Fact], ctx: Context) -> list[F
         out.append(change)
     out += details
     out += _certainty(x, fa, fb)
-    out += _polarity(x, fa, fb)
+    out += _polarity(x, fa, fb, ctx.sentences)
     out += _opposites(x, ctx.sentences)
     return out

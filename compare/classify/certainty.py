@@ -28,7 +28,9 @@ _IRREGULAR = {
 }
 
 
-def _polarity(x: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChange]:
+def _polarity(
+    x: Alignment, fa: list[Fact], fb: list[Fact], sentences: Mapping[str, Sentence] | None = None
+) -> list[FactChange]:
     """A verb negated on one side and stated on the other: "did not rule out" → "ruled out".
 
     A negation counts as flipped only when the diff pairs the negated verb with a form of the
@@ -65,12 +67,13 @@ def _polarity(x: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChange]:
                     verb = None  # "was an easy one" → "was not difficult": another word, not a denial
             if f.value in others or verb is None:
                 continue
+            stated = _word_fact(verb, x.b if in_a else x.a, sentences or {})  # where it is not negated
             if in_a:
                 detail = f"“{f.text}” → “{verb.text}”: negated in A only"
-                out.append(_change("negation_changed", f.sentence, x.b[0], f, None, detail))
+                out.append(_change("negation_changed", f.sentence, stated.sentence, f, stated, detail))
             else:
                 detail = f"“{verb.text}” → “{f.text}”: negated in B only"
-                out.append(_change("negation_changed", x.a[0], f.sentence, None, f, detail))
+                out.append(_change("negation_changed", stated.sentence, f.sentence, stated, f, detail))
     return out
 
 
@@ -159,6 +162,7 @@ _NEGATING_PREFIXES = frozenset(("un", "non", "non-", "il", "ir"))
 
 
 def _word_fact(tok: Token, ids: Sequence[str], sentences: Mapping[str, Sentence]) -> Fact:
+    """The word ``tok`` as a fact (a ``detail``) of the sentence among ``ids`` that holds it."""
     sid = next((i for i in ids if i in sentences and sentences[i].start <= tok.start < sentences[i].end), ids[0])
     return Fact(sid, "detail", tok.text, tok.start, tok.end, "", fold_token(tok.text))
 

@@ -271,10 +271,27 @@ def _named(x: Fact, y: Fact) -> FactChange:
     return _change("entity_renamed", x.sentence, y.sentence, x, y, f"{what}: “{x.text}” → “{y.text}”{note}")
 
 
+_PLACES = frozenset(("GPE", "LOC", "FAC"))
+
+
 def _same_slot(x_group: Alignment, a: Fact, b: Fact) -> bool:
-    """Two names of one type that the word diff swaps for each other ("the National Disaster
-    Agency reached" → "the National Emergency Authority reached") name one thing two ways."""
-    return a.label == b.label and a.label != "NORP" and _replaced(x_group, a, b)
+    """Two names of one type in one place of the claim: the word diff swaps them ("the
+    National Disaster Agency reached" → "the National Emergency Authority reached"), or the
+    same words lead to each ("a federal judge in Manhattan" → "a federal judge in Brooklyn").
+    A name the tagger missed (``NAME``) may be of any type but a nationality."""
+    if "NORP" in (a.label, b.label):
+        return False
+    if not (a.label == b.label or "NAME" in (a.label, b.label) or {a.label, b.label} <= _PLACES):
+        return False
+    return _replaced(x_group, a, b) or _led_alike(x_group, a, b)
+
+
+def _led_alike(x_group: Alignment, a: Fact, b: Fact) -> bool:
+    """Whether the two words before ``a`` and before ``b`` are the same, one of them a content
+    word ("judge in Manhattan" / "judge in Brooklyn")."""
+    before_a = [fold_token(t.text) for t in x_group.a_tokens if t.end <= a.start][-2:]
+    before_b = [fold_token(t.text) for t in x_group.b_tokens if t.end <= b.start][-2:]
+    return len(before_a) == 2 and before_a == before_b and any(w not in _STOP and w.isalpha() for w in before_a)
 
 
 def _overlap(x: Fact, y: Fact) -> float:
