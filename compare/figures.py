@@ -231,6 +231,7 @@ BOUNDS = {
     "older than": "at least", "greater than": "at least", "in excess of": "at least", "no fewer than": "at least",
     "fewer than": "at most", "less than": "at most", "under": "at most", "up to": "at most", "at most": "at most",
     "younger than": "at most", "as many as": "at most", "as much as": "at most", "no more than": "at most",
+    "above": "at least", "below": "at most",
 }  # fmt: skip
 #: The bounds that include their figure: 300 is "at least 300", not "more than 300".
 INCLUSIVE_BOUNDS = frozenset(

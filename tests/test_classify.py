@@ -1324,6 +1324,13 @@ def test_a_bound_that_excludes_the_figure_is_a_bound_added(fact_extractor: FactE
     assert "number_changed" not in [k for k, _, _ in findings(fact_extractor, d, b)]
 
 
+def test_below_and_above_are_bounds(fact_extractor: FactExtractor) -> None:
+    a = "Not one state had an obesity rate below 15 percent."
+    assert findings(fact_extractor, a, "Not one state had an obesity rate of less than 15 percent.") == []
+    (change,) = findings(fact_extractor, "Inflation stayed above 5% in March.", "Inflation stayed at 5% in March.")
+    assert change == ("number_changed", "above 5%", "5%")
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [
