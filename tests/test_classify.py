@@ -1755,6 +1755,12 @@ def test_a_place_in_another_place_s_stead_is_one_finding(
     assert names == [("entity_renamed", before, after)]
 
 
+def test_a_name_with_full_stops_the_other_side_gives_is_not_added(fact_extractor: FactExtractor) -> None:
+    a = '"The numbers are stark," U.N. High Commissioner for Refugees Filippo Grandi said in a statement.'
+    b = '"The numbers are stark," said Filippo Grandi, the U.N. High Commissioner for Refugees.'
+    assert [k for k, _, _ in findings(fact_extractor, a, b)] == ["quote_intact"]
+
+
 def test_names_sharing_a_title_are_not_spelt_alike(fact_extractor: FactExtractor) -> None:
     a = "Midfielder Kovalenko was ruled out of Saturday's match with a knee injury, the club said."
     comparison = compare_articles(

@@ -131,7 +131,8 @@ def _unmatched(xs: list[Fact], ys: list[Fact], same) -> tuple[list[Fact], list[F
 
 
 def _vocabulary(tokens: Sequence[Token]) -> set[str]:
-    return {fold_token(t.text)[:5] for t in tokens}
+    """The word keys of ``tokens`` as :func:`_words` makes them ("U.N." is "u.n")."""
+    return {fold_token(t.text)[:5] for t in tokens} | {w for t in tokens for w in _words(t.text)}
 
 
 def _entities(fa: list[Fact], fb: list[Fact], a0: str, b0: str, x_group: Alignment, ctx: Context) -> list[FactChange]:
