@@ -1,10 +1,11 @@
 """How sure a sentence is of its claim: the tense of its main verbs, its hedges and negations.
 
 Read from spaCy's parse of one sentence (see :mod:`compare.facts`): adverbs ("reportedly"),
-modals on the claim's main verb ("may use", not "so that militias could avoid"), hearsay and
-forecasts ("is expected to visit", "appeared to level off", "expects tariffs to cost"), and
-negated verbs or denied nouns ("did not rule out", "no tsunami warning"). Each is a ``hedge``
-fact whose label says which (``tense``, ``hedge``, ``negation``).
+modals on the claim's main verb or a relative clause's ("may use", "products that may be
+contaminated", not "so that militias could avoid"), hearsay and forecasts ("is expected to
+visit", "appeared to level off", "expects tariffs to cost"), and negated verbs or denied
+nouns ("did not rule out", "no tsunami warning"). Each is a ``hedge`` fact whose label says
+which (``tense``, ``hedge``, ``negation``).
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ def hedges(doc: Any, fact: Any) -> list[Fact]:
     and negations of one parsed sentence, as ``hedge`` facts made by ``fact``."""
     out = []
     verbs = main_verbs(doc)
-    chain = {start for _, start, _, _, _ in verbs}
+    chain = {start for _, start, _, _, _ in verbs} | {_start(v) for v in _relative_verbs(doc)}
     for tok in doc:
         # "25 percent less likely": a risk, no hedge; "varied widely": an extent, not a qualifier
         compared = tok.lower_ == "likely" and tok.i > 0 and doc[tok.i - 1].lower_ in _DEGREE
@@ -252,13 +253,7 @@ def main_verbs(doc: Any) -> list[tuple[str, int, int, str, bool]]:
     out = []
     for root in (t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")):
         root = (_reported(root) or [root])[0]
-        stack, chain = [root], []
-        while stack:
-            verb = stack.pop()
-            chain.append(verb)
-            stack += [c for c in verb.children if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB"]
-            if verb is not root:  # "held rates and signalled it may cut them": the claim signalled too
-                stack += _reported(verb)
+        chain = _clause_verbs(root)
         root_tense = _tense(root)
         for verb in sorted(chain, key=lambda t: t.i):
             # "was struck and taken": a participle without its own auxiliary or subject shares them
@@ -266,6 +261,28 @@ def main_verbs(doc: Any) -> list[tuple[str, int, int, str, bool]]:
             own = verb is root or not shares or any(c.dep_ == "aux" for c in verb.children if c.lower_ != "to")
             tense = _tense(verb) if own else root_tense
             out.append((str(verb.lemma_.lower()), _start(verb), verb.idx + len(verb), tense, _told_in_past(verb)))
+    return out
+
+
+def _clause_verbs(root: Any) -> list[Any]:
+    """``root`` and the verbs chained to it by ``xcomp``/``conj``, and the clauses they report."""
+    stack, chain = [root], []
+    while stack:
+        verb = stack.pop()
+        chain.append(verb)
+        stack += [c for c in verb.children if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB"]
+        if verb is not root:  # "held rates and signalled it may cut them": the claim signalled too
+            stack += _reported(verb)
+    return chain
+
+
+def _relative_verbs(doc: Any) -> list[Any]:
+    """Verbs of relative clauses, which make a claim of their own about a noun: "products that
+    may be contaminated", "the war, which officials said could add thousands" (the reported
+    clause's verb)."""
+    out = []
+    for verb in (t for t in doc if t.dep_ == "relcl" and t.pos_ in ("VERB", "AUX")):
+        out += _clause_verbs((_reported(verb) or [verb])[0])
     return out
 
 

@@ -1414,6 +1414,16 @@ def test_a_relative_period_in_another_unit_is_a_date_changed(
             "Osei said tariffs will cost the company $300 million.",
             "hedge “expect to” removed",
         ),
+        (  # a relative clause makes a claim of its own
+            "The firm is recalling chicken that may be contaminated with listeria.",
+            "The firm is recalling chicken that is contaminated with listeria.",
+            "hedge “may” removed",
+        ),
+        (
+            "The count left out the displaced, which officials said could add thousands.",
+            "The count left out the displaced, which officials said would add thousands.",
+            "hedge “could” removed",
+        ),
     ],
 )
 def test_an_estimate_or_a_forecast_stated_as_fact_is_a_certainty_change(

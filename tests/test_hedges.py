@@ -79,3 +79,13 @@ def test_a_main_verb_tagged_as_a_participle_is_in_the_past(fact_extractor: FactE
     ):
         tense = {dict(f.detail)["verb"]: f.value for f in facts_of(fact_extractor, text) if f.label == "tense"}
         assert tense["kill"] == "past", text
+
+
+def test_a_modal_in_a_relative_clause_hedges_its_claim(fact_extractor: FactExtractor) -> None:
+    def hedges_in(text: str) -> list[str]:
+        return [f.text for f in facts_of(fact_extractor, text) if f.kind == "hedge" and f.label == "hedge"]
+
+    assert hedges_in("The firm recalled products that may be contaminated with listeria.") == ["may"]
+    assert hedges_in("He left out the displaced, which officials said could add thousands.") == ["could"]
+    # A purpose clause is no claim of its own.
+    assert hedges_in("Troops left so that the militias could avoid strikes.") == []
