@@ -2,8 +2,9 @@
 
 Read from spaCy's parse of one sentence (see :mod:`compare.facts`): adverbs ("reportedly"),
 modals on the claim's main verb or a relative clause's ("may use", "products that may be
-contaminated", not "so that militias could avoid"), hearsay and forecasts ("is expected to
-visit", "appeared to level off", "expects tariffs to cost"), and negated verbs or denied
+contaminated", not "so that militias could avoid"), hearsay, forecasts and plans ("is
+expected to visit", "appeared to level off", "expects tariffs to cost", "is planned for Aug.
+14"), links told for causes ("was associated with a lower risk"), and negated verbs or denied
 nouns ("did not rule out", "no tsunami warning"). Each is a ``hedge`` fact whose label says
 which (``tense``, ``hedge``, ``negation``).
 """
@@ -79,6 +80,7 @@ def hedges(doc: Any, fact: Any) -> list[Fact]:
         if adverb or modal:
             out.append(fact("hedge", tok.idx, tok.idx + len(tok), "hedge", tok.lower_))
     out += _hearsay(doc, fact)
+    out += _associations(doc, fact)
     for verb, start, end, tense, told in verbs:
         out.append(fact("hedge", start, end, "tense", tense, verb=verb, **({"told": "past"} if told else {})))
     out += _negations(doc, fact)
@@ -102,6 +104,8 @@ def _hearsay(doc: Any, fact: Any) -> list[Fact]:
         if seeming and not hedged:  # "expects tariffs to cost": an infinitive with its own subject
             hedged = [c for c in tok.children if c.dep_ == "ccomp" and any(a.lower_ == "to" for a in c.children)]
         if not hedged:
+            if passive and tok.lemma_ in _PLANS:  # "a strike is planned for Aug. 14": still to come
+                out.append(fact("hedge", auxpass[0].idx, tok.idx + len(tok), "hedge", tok.lower_))
             continue
         target = hedged[0]
         to_next = tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to"
@@ -136,19 +140,52 @@ def _hearsay_aside(doc: Any, fact: Any, taken: set[int]) -> list[Fact]:
     return out
 
 
-#: Verbs that tell a claim as an impression or a forecast, before an infinitive: "appeared to
-#: level off", "expects tariffs to cost".
-_SEEMING = frozenset(("appear", "seem", "expect", "forecast", "predict", "project", "anticipate"))
+#: Verbs that tell a claim as an impression, a forecast or a plan, before an infinitive:
+#: "appeared to level off", "expects tariffs to cost", "plans to appeal".
+_SEEMING = frozenset(("appear", "seem", "expect", "forecast", "predict", "project", "anticipate", "plan", "intend"))
+#: Verbs that, passive, tell an event as planned, not yet happened: "is planned for Aug. 14",
+#: "is scheduled to open".
+_PLANS = frozenset(("plan", "schedule", "slate"))
 
 
 #: Participles that tell a claim as hearsay in an aside: ", believed to have fled,".
 _HEARSAY_PARTICIPLES = frozenset(
     "believed thought said reported feared understood alleged presumed suspected rumoured rumored".split()
 )
-#: Verbs that, passive and before an infinitive, tell a claim as hearsay or expectation.
-_HEARSAY = frozenset(
-    "expect believe think say report fear understand rumour rumor presume suspect allege estimate".split()
+#: Verbs that, passive and before an infinitive, tell a claim as hearsay, expectation or plan.
+_HEARSAY = (
+    frozenset("expect believe think say report fear understand rumour rumor presume suspect allege estimate".split())
+    | _PLANS
 )
+
+
+def _associations(doc: Any, fact: Any) -> list[Fact]:
+    """A claim told as a link, not a cause: "was associated with a lower risk", "a pill linked
+    to lower risk". The value is the phrase ("associated with")."""
+    out = []
+    for tok in doc:
+        if tok.lemma_ not in _LINKS or tok.tag_ != "VBN":
+            continue
+        passive = any(c.dep_ == "auxpass" for c in tok.children) or tok.dep_ == "acl"
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to")), None)
+        if passive and prep is not None:
+            out.append(fact("hedge", tok.idx, prep.idx + len(prep), "hedge", f"{tok.lower_} {prep.lower_}"))
+    return out
+
+
+#: Verbs that, as participles before "with" or "to", tell a claim as a link: "associated with".
+_LINKS = frozenset(("associate", "link", "correlate", "tie"))
+
+
+def same_kind(x: str, y: str) -> bool:
+    """Whether one hedge for the other says the same thing: one qualifier for another
+    ("generally" / "largely"), one plan for another ("planned" / "scheduled to"), one link
+    for another ("associated with" / "linked to")."""
+    return any(x.startswith(kind) and y.startswith(kind) for kind in _KINDS) or (x in QUALIFIERS and y in QUALIFIERS)
+
+
+#: How the hedges of one kind begin.
+_KINDS = (("plan", "schedul", "slate", "intend"), ("associat", "link", "correlat", "tied"))
 
 
 def _negations(doc: Any, fact: Any) -> list[Fact]:

@@ -1424,6 +1424,21 @@ def test_a_relative_period_in_another_unit_is_a_date_changed(
             "The count left out the displaced, which officials said would add thousands.",
             "hedge “could” removed",
         ),
+        (  # a plan stated as certain
+            "A second strike is planned for Aug. 14, the union said.",
+            "A second strike will take place on Aug. 14, the union said.",
+            "hedge “planned” removed",
+        ),
+        (
+            "His lawyer said he plans to appeal the conviction.",
+            "His lawyer said he will appeal the conviction.",
+            "hedge “plan to” made certain",
+        ),
+        (  # an association stated as a cause
+            "A common diabetes drug was associated with an 18% lower risk of dementia.",
+            "A common diabetes drug cuts the risk of dementia by 18%.",
+            "hedge “associated with” removed",
+        ),
     ],
 )
 def test_an_estimate_or_a_forecast_stated_as_fact_is_a_certainty_change(
@@ -1467,6 +1482,9 @@ def test_each_word_of_estimate_makes_a_figure_approximate(
         ("The effect was strongest among people over 60.", "People older than 60 saw the strongest effect."),
         # "only" frames an estimate; it stays one
         ("Only about 1 million refugees returned home last year.", "About 1 million refugees returned home last year."),
+        # one plan or one link for another
+        ("A second strike is planned for Aug. 14.", "A second strike is scheduled for Aug. 14."),
+        ("The drug was associated with a lower risk.", "The drug was linked to a lower risk."),
     ],
 )
 def test_no_certainty_or_number_finding_for_the_same_claim(fact_extractor: FactExtractor, a: str, b: str) -> None:

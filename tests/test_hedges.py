@@ -89,3 +89,17 @@ def test_a_modal_in_a_relative_clause_hedges_its_claim(fact_extractor: FactExtra
     assert hedges_in("He left out the displaced, which officials said could add thousands.") == ["could"]
     # A purpose clause is no claim of its own.
     assert hedges_in("Troops left so that the militias could avoid strikes.") == []
+
+
+def test_a_plan_or_an_association_is_a_hedge(fact_extractor: FactExtractor) -> None:
+    def hedges_in(text: str) -> list[tuple[str, str]]:
+        return [(f.text, f.value) for f in facts_of(fact_extractor, text) if f.kind == "hedge" and f.label == "hedge"]
+
+    assert hedges_in("A second strike is planned for Aug. 14.") == [("is planned", "planned")]
+    assert hedges_in("His lawyer plans to appeal the verdict.") == [("plans to", "plan to")]
+    assert hedges_in("The launch is scheduled to take place in May.") == [("is scheduled to", "scheduled to")]
+    assert hedges_in("The drug was associated with a lower risk.") == [("associated with", "associated with")]
+    assert hedges_in("A pill linked to lower risk was approved.") == [("linked to", "linked to")]
+    # A plan carried out, a plan named, a link made by hand: no hedge.
+    assert hedges_in("The union planned the strike for weeks.") == []
+    assert hedges_in("Engineers linked the two systems.") == []

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from compare.classify.common import _STOP, _change, _detail
 from compare.diff import fold as fold_token
-from compare.hedges import MODALS, QUALIFIERS
+from compare.hedges import MODALS, same_kind
 from compare.lexicon import NUMBER_WORDS
 from compare.models import Alignment, ChangeKind, Fact, FactChange, Sentence, Token
 
@@ -378,9 +378,12 @@ def _certainty(x: Alignment, fa: list[Fact], fb: list[Fact]) -> list[FactChange]
     words_a, words_b = {fold_token(t.text) for t in x.a_tokens}, {fold_token(t.text) for t in x.b_tokens}
     gone = sorted((w for w in ha.keys() - hb.keys() if w not in MODALS or w not in words_b), key=lambda w: ha[w].start)
     new = sorted((w for w in hb.keys() - ha.keys() if w not in MODALS or w not in words_a), key=lambda w: hb[w].start)
-    # One qualifier for another ("generally well run" → "largely well run") says the same.
-    for old, now in zip([w for w in gone if w in QUALIFIERS], [w for w in new if w in QUALIFIERS], strict=False):
-        gone, new = [w for w in gone if w != old], [w for w in new if w != now]
+    # One qualifier, plan or link for another ("generally well run" → "largely well run",
+    # "is planned for" → "is scheduled for") says the same.
+    for old in list(gone):
+        now = next((w for w in new if same_kind(old, w)), None)
+        if now is not None:
+            gone, new = [w for w in gone if w != old], [w for w in new if w != now]
     # One belief for another on one verb ("not believed to be" → "not thought to be") says the same.
     for old in [w for w in gone if _belief(w)]:
         same = next((w for w in new if _belief(w) and _detail(hb[w], "verb") == _detail(ha[old], "verb")), None)
