@@ -222,6 +222,12 @@ def test_detail_dropped_and_added(fact_extractor: FactExtractor) -> None:
     assert ("fact_added", "", "a popular tourist spot") in got
 
 
+def test_a_hedge_in_a_dropped_detail_goes_with_it(fact_extractor: FactExtractor) -> None:
+    a = "The number of displaced people rose to 120 million, the agency said, driven largely by the war in Sudan."
+    b = "The number of displaced people rose to 120 million, the agency said."
+    assert findings(fact_extractor, a, b) == [("fact_dropped", "driven largely by the war in Sudan", "")]
+
+
 def test_a_name_the_tagger_saw_on_one_side_only_is_not_dropped() -> None:
     from compare.classify import Context, classify
     from compare.diff import diff_tokens, tokenize

@@ -83,7 +83,24 @@ def _group(x: Alignment, fa: list[Fact], fb: list[Fact], ctx: Context) -> list[F
             continue  # the other article names it in another sentence (like a date, see _dates)
         out.append(change)
     out += details
-    out += _certainty(x, fa, fb)
+    out += [c for c in _certainty(x, fa, fb) if not _gone_with_its_clause(c, covered)]
     out += _polarity(x, fa, fb, ctx.sentences)
     out += _opposites(x, ctx.sentences)
     return out
+
+
+def _gone_with_its_clause(change: FactChange, details: list[Fact | None]) -> bool:
+    """Whether ``change`` is a hedge removed or added inside a clause reported as a dropped or
+    added detail: ", driven largely by the war" cut whole takes its hedge with it. A detail of
+    little more than the hedge ("most likely") is the hedge itself, and both are reported."""
+    hedge = change.before if change.after is None else change.after if change.before is None else None
+    if hedge is None:
+        return False
+
+    def words(text: str) -> int:
+        return len([w for w in text.split() if w[:1].isalnum()])
+
+    return any(
+        d is not None and _within(hedge, [(d.sentence, d.start, d.end)]) and words(d.text) - words(hedge.text) >= 2
+        for d in details
+    )
