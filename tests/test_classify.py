@@ -222,6 +222,15 @@ def test_detail_dropped_and_added(fact_extractor: FactExtractor) -> None:
     assert ("fact_added", "", "a popular tourist spot") in got
 
 
+def test_a_clause_of_one_verb_joined_by_and_is_a_detail(fact_extractor: FactExtractor) -> None:
+    a = "Police said the captain was among the survivors and was being questioned."
+    b = "Police said the captain was not among the survivors."
+    got = findings(fact_extractor, a, b)
+    assert ("fact_dropped", "and was being questioned", "") in got and got[-1][0] == "negation_changed"
+    # One word more is no clause: "and several" is no detail.
+    assert findings(fact_extractor, "The storm hit the town and the port.", "The storm hit the town.") == []
+
+
 def test_a_hedge_in_a_dropped_detail_goes_with_it(fact_extractor: FactExtractor) -> None:
     a = "The number of displaced people rose to 120 million, the agency said, driven largely by the war in Sudan."
     b = "The number of displaced people rose to 120 million, the agency said."

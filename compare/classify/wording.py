@@ -105,6 +105,17 @@ def _details(
     return out
 
 
+def _joined_clause(run: Sequence[Token], verbs: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``run`` is a clause of its own, joined by a conjunction: "and was being
+    questioned", "but fled" (a claim's verb with its auxiliaries), however few its words."""
+    return fold_token(run[0].text) in _CONJUNCTIONS and any(
+        run[0].end <= start and end <= run[-1].end for start, end in verbs
+    )
+
+
+_CONJUNCTIONS = frozenset(("and", "but", "or"))
+
+
 def _content(tokens: Sequence[Token]) -> int:
     return sum(1 for t in tokens if t.text[0].isalnum() and fold_token(t.text) not in _STOP_WORDS)
 
@@ -131,6 +142,7 @@ def _runs(
     ]
     given = [(f.start, f.end) for f in facts if id(f) in kept]
     others = {fold_token(t.text)[:5] for t in other}
+    verbs = [(f.start, f.end) for f in facts if f.kind == "hedge" and f.label == "tense"]
 
     def sentence_of(tok: Token) -> str:
         return next((s.id for s in side if s.start <= tok.start < s.end), "")
@@ -145,9 +157,9 @@ def _runs(
         if same and (open_at(k) or (bridge and not any(s <= tok.start < e for s, e in walls))):
             run.append(k)
             continue
-        yield from _as_detail(tokens, run, others, given, sentence_of)
+        yield from _as_detail(tokens, run, others, given, sentence_of, verbs)
         run = [k] if open_at(k) else []
-    yield from _as_detail(tokens, run, others, given, sentence_of)
+    yield from _as_detail(tokens, run, others, given, sentence_of, verbs)
 
 
 def _as_detail(
@@ -156,13 +168,14 @@ def _as_detail(
     others: set[str],
     given: Sequence[tuple[int, int]],
     sentence_of: Callable[[Token], str],
+    verbs: Sequence[tuple[int, int]],
 ) -> list[Fact]:
     while run and (not tokens[run[-1]].text[0].isalnum() or fold_token(tokens[run[-1]].text) in _STOP_WORDS):
         run = run[:-1]
     while run and not tokens[run[0]].text[0].isalnum():
         run = run[1:]
     content = [tokens[k] for k in run if tokens[k].text[0].isalnum() and fold_token(tokens[k].text) not in _STOP_WORDS]
-    if len(content) < 2:
+    if len(content) < 2 and not (content and _joined_clause([tokens[k] for k in run], verbs)):
         return []
     missing = [
         t for t in content if fold_token(t.text)[:5] not in others and not any(s <= t.start < e for s, e in given)
