@@ -66,7 +66,7 @@ def _group(x: Alignment, fa: list[Fact], fb: list[Fact], ctx: Context) -> list[F
     # (matched or renamed) are compared on their own, so detail runs stop at them.
     loose = {id(c.before or c.after) for c in names if c.kind in ("fact_added", "fact_dropped")}
     figures = _figures_kept(fa, fb, ctx.sentences)
-    details = _details(
+    details, moved = _details(
         x, [f for f in fa if id(f) not in loose], [f for f in fb if id(f) not in loose], ctx.sentences, figures
     )
     # A detail run inside a name reported as dropped or added repeats it: keep the name.
@@ -74,7 +74,8 @@ def _group(x: Alignment, fa: list[Fact], fb: list[Fact], ctx: Context) -> list[F
     named = [(f.sentence, f.start, f.end) for f in loose_facts if f is not None]
     details = [d for d in details if not (d.before or d.after) or not _overlaps_inside(d.before or d.after, named)]
     covered = [(c.before or c.after) for c in details]
-    spans = [(f.sentence, f.start, f.end) for f in covered if f is not None]
+    # A name or figure inside a detail moved to another sentence moved with it.
+    spans = [(f.sentence, f.start, f.end) for f in [*covered, *moved] if f is not None]
     for change in names + _numbers(x, fa, fb, ctx.sentences):
         fact = change.before or change.after
         if change.kind in ("fact_added", "fact_dropped") and fact and _within(fact, spans):
@@ -83,7 +84,7 @@ def _group(x: Alignment, fa: list[Fact], fb: list[Fact], ctx: Context) -> list[F
             continue  # the other article names it in another sentence (like a date, see _dates)
         out.append(change)
     out += details
-    out += [c for c in _certainty(x, fa, fb) if not _gone_with_its_clause(c, covered)]
+    out += [c for c in _certainty(x, fa, fb) if not _gone_with_its_clause(c, [*covered, *moved])]
     out += _polarity(x, fa, fb, ctx.sentences)
     out += _opposites(x, ctx.sentences)
     return out

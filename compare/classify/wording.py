@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
@@ -79,8 +80,9 @@ def _word_diff(a: str, b: str, what: str = "quote altered") -> str:
 
 def _details(
     x: Alignment, fa: list[Fact], fb: list[Fact], sentences: Mapping[str, Sentence], figures: Sequence[Fact] = ()
-) -> list[FactChange]:
-    """Runs of words one side has and the other lacks, outside the facts compared above; the
+) -> tuple[list[FactChange], list[Fact]]:
+    """Runs of words one side has and the other lacks, outside the facts compared above; and
+    apart, the runs the other article gives in another sentence (moved: not reported). The
     words of ``figures`` that both sides give are not what a run lacks ("followed 42,615" /
     "tracked more than 42,000" is a verb reworded; see :mod:`compare.classify.quantities`)."""
     changed_a: set[int] = set()
@@ -94,15 +96,56 @@ def _details(
             continue  # a word or two swapped for others ("most important" → "top"): rewording
         changed_a.update(range(op.i1, op.i2))
         changed_b.update(range(op.j1, op.j2))
-    out = []
+    out, moved = [], []
     side_a = [sentences[i] for i in x.a if i in sentences]
     side_b = [sentences[j] for j in x.b if j in sentences]
     kept = {id(f) for f in figures}
+    elsewhere_in_b, elsewhere_in_a = _other_sentences(x.b, sentences), _other_sentences(x.a, sentences)
     for run in _runs(x.a_tokens, changed_a, fa, x.b_tokens, side_a, kept):
-        out.append(_change("fact_dropped", run.sentence, x.b[0], run, None, "detail not in B"))
+        if _given_in_one(run, elsewhere_in_b):
+            moved.append(run)
+        else:
+            out.append(_change("fact_dropped", run.sentence, x.b[0], run, None, "detail not in B"))
     for run in _runs(x.b_tokens, changed_b, fb, x.a_tokens, side_b, kept):
-        out.append(_change("fact_added", x.a[0], run.sentence, None, run, "detail not in A"))
-    return out
+        if _given_in_one(run, elsewhere_in_a):
+            moved.append(run)
+        else:
+            out.append(_change("fact_added", x.a[0], run.sentence, None, run, "detail not in A"))
+    return out, moved
+
+
+def _other_sentences(ids: Sequence[str], sentences: Mapping[str, Sentence]) -> list[str]:
+    """The news sentences of the article ``ids`` belong to, other than those."""
+    article = sentences[ids[0]].article if ids and ids[0] in sentences else None
+    return [s.text for s in sentences.values() if s.article == article and s.role == "news" and s.id not in ids]
+
+
+def _given_in_one(detail: Fact, texts: Iterable[str]) -> bool:
+    """Whether one of ``texts`` gives most of ``detail``'s words (three in four), so the detail
+    moved to another sentence: "Daniel Hargreave, 52," → "Daniel Hargreave, a 52-year-old"."""
+    words = [w for w in _WORDS.findall(fold(detail.text)) if w not in _STOP_WORDS]
+    if not words:
+        return False
+    for text in texts:
+        there = _word_keys(text)
+        given = [w for w in words if _keys(w) & there]
+        if len(given) * 4 >= len(words) * 3:
+            return True
+    return False
+
+
+_WORDS = re.compile(r"[\w'’-]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def _word_keys(text: str) -> frozenset[str]:
+    """The words of ``text`` as :func:`_keys` compares them."""
+    return frozenset(k for w in _WORDS.findall(fold(text)) for k in _keys(w))
+
+
+def _keys(word: str) -> frozenset[str]:
+    """A word's first five letters, and each hyphenated part's ("52-year-old": 52, year, old)."""
+    return frozenset(part[:5] for part in (word, *word.split("-")) if part)
 
 
 def _joined_clause(run: Sequence[Token], verbs: Sequence[tuple[int, int]]) -> bool:
