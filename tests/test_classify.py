@@ -898,6 +898,34 @@ def test_an_auxiliary_is_no_added_detail(fact_extractor: FactExtractor) -> None:
     assert findings(fact_extractor, "The vote is on Nov. 5.", "The vote will be held on November 5.") == []
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "About 36,000 nurses walked off the job across New Zealand on Wednesday.",
+            "About 36,000 nurses went on strike across New Zealand on Wednesday.",
+        ),
+        ("The last nationwide nurses' strike took place in 2018.", "The last nationwide nurses' strike was in 2018."),
+        (
+            "City beat Rovers 2-0. Jonas Marsh opened the scoring in the 12th minute.",
+            "City beat Rovers 2-0. Jonas Marsh put City ahead in the 12th minute.",
+        ),
+    ],
+)
+def test_a_verb_said_another_way_is_no_detail(fact_extractor: FactExtractor, a: str, b: str) -> None:
+    assert findings(fact_extractor, a, b) == []
+
+
+def test_a_verb_replaced_with_more_words_still_drops_or_adds_them(fact_extractor: FactExtractor) -> None:
+    a = "Two men were arrested on suspicion of murder in Leeds."
+    assert ("fact_dropped", "arrested on suspicion of murder", "") in findings(
+        fact_extractor, a, "Two men were charged in Leeds."
+    )
+    b = "About 36,000 nurses marched on parliament demanding higher pay across New Zealand."
+    got = findings(fact_extractor, "About 36,000 nurses walked off the job across New Zealand.", b)
+    assert [k for k, _, _ in got] == ["fact_dropped", "fact_added"]
+
+
 def test_two_reversals_in_one_claim_are_both_found(fact_extractor: FactExtractor) -> None:
     a = "The board did not back the plan, and shares fell 6 percent."
     b = "The board backed the plan, and shares rose 6 percent."

@@ -94,6 +94,8 @@ def _details(
         n_b = _content(x.b_tokens[op.j1 : op.j2])
         if op.tag == "replace" and n_a <= 2 and n_b <= 2 and n_a and n_b:
             continue  # a word or two swapped for others ("most important" → "top"): rewording
+        if op.tag == "replace" and _verb_reworded(x.a_tokens[op.i1 : op.i2], x.b_tokens[op.j1 : op.j2], fa, fb):
+            continue
         changed_a.update(range(op.i1, op.i2))
         changed_b.update(range(op.j1, op.j2))
     out, moved = [], []
@@ -146,6 +148,27 @@ def _word_keys(text: str) -> frozenset[str]:
 def _keys(word: str) -> frozenset[str]:
     """A word's first five letters, and each hyphenated part's ("52-year-old": 52, year, old)."""
     return frozenset(part[:5] for part in (word, *word.split("-")) if part)
+
+
+def _verb_reworded(a: Sequence[Token], b: Sequence[Token], fa: list[Fact], fb: list[Fact]) -> bool:
+    """Whether the diff replaces the claim's verb with another verb of as few words: "walked
+    off the job" → "went on strike", "opened the scoring" → "put City ahead", or a form of
+    "be" ("took place" → "was"). The rest of the claim is kept; a verb said another way is no
+    detail. One that brings more words ("arrested on suspicion of murder" → "charged") is."""
+    if not (_holds_verb(a, fa) and _holds_verb(b, fb)):
+        return False
+    n_a, n_b = _content(a), _content(b)
+    copula = min(n_a, n_b) == 0 and all(fold_token(t.text) in _BE for t in (a if n_a == 0 else b))
+    return max(n_a, n_b) <= 3 and (abs(n_a - n_b) <= 1 or (copula and max(n_a, n_b) <= 2))
+
+
+def _holds_verb(tokens: Sequence[Token], facts: list[Fact]) -> bool:
+    """Whether ``tokens`` hold a verb of the claim (where a ``tense`` fact ends)."""
+    ends = {f.end for f in facts if f.kind == "hedge" and f.label == "tense"}
+    return any(t.end in ends for t in tokens)
+
+
+_BE = frozenset("is are was were be been being".split())
 
 
 def _joined_clause(run: Sequence[Token], verbs: Sequence[tuple[int, int]]) -> bool:
