@@ -916,6 +916,12 @@ def test_a_verb_said_another_way_is_no_detail(fact_extractor: FactExtractor, a: 
     assert findings(fact_extractor, a, b) == []
 
 
+def test_a_verb_said_another_way_next_to_a_changed_name_is_no_detail(fact_extractor: FactExtractor) -> None:
+    a = "City won 2-1. Jonas Marsh opened the scoring in the 12th minute, heading in a corner from Luca Varga."
+    b = "City won 2-1. Luca Varga put City ahead in the 12th minute, heading in a corner from Jonas Marsh."
+    assert [k for k, _, _ in findings(fact_extractor, a, b)] == ["entity_changed", "entity_changed"]
+
+
 def test_a_verb_replaced_with_more_words_still_drops_or_adds_them(fact_extractor: FactExtractor) -> None:
     a = "Two men were arrested on suspicion of murder in Leeds."
     assert ("fact_dropped", "arrested on suspicion of murder", "") in findings(

@@ -123,17 +123,12 @@ def _other_sentences(ids: Sequence[str], sentences: Mapping[str, Sentence]) -> l
 
 
 def _given_in_one(detail: Fact, texts: Iterable[str]) -> bool:
-    """Whether one of ``texts`` gives most of ``detail``'s words (three in four), so the detail
-    moved to another sentence: "Daniel Hargreave, 52," → "Daniel Hargreave, a 52-year-old"."""
+    """Whether one of ``texts`` gives each of ``detail``'s words, so the detail moved to another
+    sentence: "Daniel Hargreave, 52," → "Daniel Hargreave, a 52-year-old". Most of them is not
+    enough: "driven largely by the war in Sudan" is not "driven from their homes by the war in
+    Sudan" elsewhere."""
     words = [w for w in _WORDS.findall(fold(detail.text)) if w not in _STOP_WORDS]
-    if not words:
-        return False
-    for text in texts:
-        there = _word_keys(text)
-        given = [w for w in words if _keys(w) & there]
-        if len(given) * 4 >= len(words) * 3:
-            return True
-    return False
+    return bool(words) and any(all(_keys(w) & _word_keys(text) for w in words) for text in texts)
 
 
 _WORDS = re.compile(r"[\w'’-]+")
@@ -157,6 +152,10 @@ def _verb_reworded(a: Sequence[Token], b: Sequence[Token], fa: list[Fact], fb: l
     detail. One that brings more words ("arrested on suspicion of murder" → "charged") is."""
     if not (_holds_verb(a, fa) and _holds_verb(b, fb)):
         return False
+    # Names and figures in the stretch are compared on their own.
+    walls_a, walls_b = _walls(fa), _walls(fb)
+    a = [t for t in a if not any(s <= t.start < e for s, e in walls_a)]
+    b = [t for t in b if not any(s <= t.start < e for s, e in walls_b)]
     n_a, n_b = _content(a), _content(b)
     copula = min(n_a, n_b) == 0 and all(fold_token(t.text) in _BE for t in (a if n_a == 0 else b))
     return max(n_a, n_b) <= 3 and (abs(n_a - n_b) <= 1 or (copula and max(n_a, n_b) <= 2))
@@ -199,13 +198,7 @@ def _runs(
     span holds their unit's words: "70 kilometres per hour" / "70 km/h", "5 per cent", "100
     million pounds" / "£100m", and tallies: "68 to 31" / "68-31"). The words of the figures
     in ``kept`` (ids of facts) count as words the other side has."""
-    walls = [
-        (f.start, f.end)
-        for f in facts
-        if f.kind in ("attribution", "quote", "date")
-        or (f.kind == "entity" and f.label != "NORP")
-        or (f.kind == "number" and (f.label in COMPOUND_UNITS or f.label in ("percent", "money", "tally")))
-    ]
+    walls = _walls(facts)
     given = [(f.start, f.end) for f in facts if id(f) in kept]
     others = {fold_token(t.text)[:5] for t in other}
     verbs = [(f.start, f.end) for f in facts if f.kind == "hedge" and f.label == "tense"]
@@ -226,6 +219,17 @@ def _runs(
         yield from _as_detail(tokens, run, others, given, sentence_of, verbs)
         run = [k] if open_at(k) else []
     yield from _as_detail(tokens, run, others, given, sentence_of, verbs)
+
+
+def _walls(facts: list[Fact]) -> list[tuple[int, int]]:
+    """The spans of facts compared on their own, where detail runs stop."""
+    return [
+        (f.start, f.end)
+        for f in facts
+        if f.kind in ("attribution", "quote", "date")
+        or (f.kind == "entity" and f.label != "NORP")
+        or (f.kind == "number" and (f.label in COMPOUND_UNITS or f.label in ("percent", "money", "tally")))
+    ]
 
 
 def _as_detail(
