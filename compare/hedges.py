@@ -58,7 +58,8 @@ def hedges(doc: Any, fact: Any) -> list[Fact]:
     and negations of one parsed sentence, as ``hedge`` facts made by ``fact``."""
     out = []
     verbs = main_verbs(doc)
-    chain = {start for _, start, _, _, _ in verbs} | {_start(v) for v in _relative_verbs(doc)}
+    chain = {start for _, start, _, _, _ in verbs}
+    relative = {_start(v) for v in _relative_verbs(doc)}
     for tok in doc:
         # "25 percent less likely": a risk, no hedge; "varied widely": an extent, not a qualifier
         compared = tok.lower_ == "likely" and tok.i > 0 and doc[tok.i - 1].lower_ in _DEGREE
@@ -73,7 +74,9 @@ def hedges(doc: Any, fact: Any) -> list[Fact]:
         adverb = tok.lower_ in HEDGES and not compared and not extent
         # "preliminary figures", "provisional results": numbers not yet final
         adverb = adverb or (tok.lower_ in _TENTATIVE and tok.dep_ == "amod" and tok.head.lemma_ in _TALLIES)
-        modal = tok.lower_ in MODALS and tok.dep_ == "aux" and _start(tok.head) in chain
+        # "a bill that would ban the app": what a proposal does, no hedge ("that could ban" is one)
+        claim = _start(tok.head) in chain or (_start(tok.head) in relative and tok.lower_ != "would")
+        modal = tok.lower_ in MODALS and tok.dep_ == "aux" and claim
         modal = modal and not (tok.lower_ == "would" and _backshifted(tok.head))
         barred = tok.lower_ == "may" and tok.i + 1 < len(doc) and doc[tok.i + 1].dep_ == "neg"
         modal = modal and not barred  # "may not compel": a bar ("might not qualify" stays a hedge)

@@ -87,8 +87,9 @@ def test_a_modal_in_a_relative_clause_hedges_its_claim(fact_extractor: FactExtra
 
     assert hedges_in("The firm recalled products that may be contaminated with listeria.") == ["may"]
     assert hedges_in("He left out the displaced, which officials said could add thousands.") == ["could"]
-    # A purpose clause is no claim of its own.
+    # A purpose clause is no claim of its own, and "would" tells what a proposal does.
     assert hedges_in("Troops left so that the militias could avoid strikes.") == []
+    assert hedges_in("Lawmakers introduced a bill that would ban the app.") == []
 
 
 def test_a_plan_or_an_association_is_a_hedge(fact_extractor: FactExtractor) -> None:
