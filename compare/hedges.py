@@ -163,13 +163,14 @@ _HEARSAY = (
 
 
 def _associations(doc: Any, fact: Any) -> list[Fact]:
-    """A claim told as a link, not a cause: "was associated with a lower risk", "a pill linked
-    to lower risk". The value is the phrase ("associated with")."""
+    """A claim told as a link, not a cause: "was associated with a lower risk", "are linked to
+    heart disease". The value is the phrase ("associated with")."""
     out = []
     for tok in doc:
         if tok.lemma_ not in _LINKS or tok.tag_ != "VBN":
             continue
-        passive = any(c.dep_ == "auxpass" for c in tok.children) or tok.dep_ == "acl"
+        # the claim's predicate; "illnesses linked to the recall" names which illnesses
+        passive = any(c.dep_ == "auxpass" for c in tok.children)
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to")), None)
         if passive and prep is not None:
             out.append(fact("hedge", tok.idx, prep.idx + len(prep), "hedge", f"{tok.lower_} {prep.lower_}"))

@@ -100,7 +100,8 @@ def test_a_plan_or_an_association_is_a_hedge(fact_extractor: FactExtractor) -> N
     assert hedges_in("His lawyer plans to appeal the verdict.") == [("plans to", "plan to")]
     assert hedges_in("The launch is scheduled to take place in May.") == [("is scheduled to", "scheduled to")]
     assert hedges_in("The drug was associated with a lower risk.") == [("associated with", "associated with")]
-    assert hedges_in("A pill linked to lower risk was approved.") == [("linked to", "linked to")]
+    assert hedges_in("Such pills are linked to lower risk.") == [("linked to", "linked to")]
+    assert hedges_in("No illnesses linked to the recall were reported.") == []  # which illnesses: no claim
     # A plan carried out, a plan named, a link made by hand: no hedge.
     assert hedges_in("The union planned the strike for weeks.") == []
     assert hedges_in("Engineers linked the two systems.") == []
