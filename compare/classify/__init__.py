@@ -67,7 +67,7 @@ def _group(x: Alignment, fa: list[Fact], fb: list[Fact], ctx: Context) -> list[F
     loose = {id(c.before or c.after) for c in names if c.kind in ("fact_added", "fact_dropped")}
     figures = _figures_kept(fa, fb, ctx.sentences)
     details, moved = _details(
-        x, [f for f in fa if id(f) not in loose], [f for f in fb if id(f) not in loose], ctx.sentences, figures
+        x, [f for f in fa if id(f) not in loose], [f for f in fb if id(f) not in loose], ctx, figures
     )
     # A detail run inside a name reported as dropped or added repeats it: keep the name.
     loose_facts = [c.before or c.after for c in names if c.kind in ("fact_added", "fact_dropped")]

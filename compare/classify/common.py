@@ -45,10 +45,18 @@ class Context:
 
     #: Acronyms already looked up in A (see :meth:`spelled_out`).
     _spelled: dict[str, bool] = field(init=False, default_factory=dict)
+    #: Each article's news sentences (see :meth:`news`).
+    _news: dict[str, tuple[Sentence, ...]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "a_folded", fold(self.a_text))
         object.__setattr__(self, "b_folded", fold(self.b_text))
+
+    def news(self, article: str) -> tuple[Sentence, ...]:
+        """The news sentences of ``article``, in order (gathered once per article)."""
+        if article not in self._news:
+            self._news[article] = tuple(s for s in self.sentences.values() if s.article == article and s.role == "news")
+        return self._news[article]
 
     def spelled_out(self, acronym: str) -> bool:
         """Whether a sentence of A writes out the name ``acronym`` stands for (each acronym is

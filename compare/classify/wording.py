@@ -5,10 +5,10 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 
 from compare.classify.common import _STOP as _FUNCTION_WORDS
-from compare.classify.common import _change
+from compare.classify.common import Context, _change
 from compare.diff import fold as fold_token
 from compare.diff import token_text
 from compare.facts import COMPOUND_UNITS, fold
@@ -79,7 +79,7 @@ def _word_diff(a: str, b: str, what: str = "quote altered") -> str:
 
 
 def _details(
-    x: Alignment, fa: list[Fact], fb: list[Fact], sentences: Mapping[str, Sentence], figures: Sequence[Fact] = ()
+    x: Alignment, fa: list[Fact], fb: list[Fact], ctx: Context, figures: Sequence[Fact] = ()
 ) -> tuple[list[FactChange], list[Fact]]:
     """Runs of words one side has and the other lacks, outside the facts compared above; and
     apart, the runs the other article gives in another sentence (moved: not reported). The
@@ -99,27 +99,27 @@ def _details(
         changed_a.update(range(op.i1, op.i2))
         changed_b.update(range(op.j1, op.j2))
     out, moved = [], []
+    sentences = ctx.sentences
     side_a = [sentences[i] for i in x.a if i in sentences]
     side_b = [sentences[j] for j in x.b if j in sentences]
     kept = {id(f) for f in figures}
-    elsewhere_in_b, elsewhere_in_a = _other_sentences(x.b, sentences), _other_sentences(x.a, sentences)
     for run in _runs(x.a_tokens, changed_a, fa, x.b_tokens, side_a, kept):
-        if _given_in_one(run, elsewhere_in_b):
+        if _given_in_one(run, _other_sentences(x.b, ctx)):
             moved.append(run)
         else:
             out.append(_change("fact_dropped", run.sentence, x.b[0], run, None, "detail not in B"))
     for run in _runs(x.b_tokens, changed_b, fb, x.a_tokens, side_b, kept):
-        if _given_in_one(run, elsewhere_in_a):
+        if _given_in_one(run, _other_sentences(x.a, ctx)):
             moved.append(run)
         else:
             out.append(_change("fact_added", x.a[0], run.sentence, None, run, "detail not in A"))
     return out, moved
 
 
-def _other_sentences(ids: Sequence[str], sentences: Mapping[str, Sentence]) -> list[str]:
+def _other_sentences(ids: Sequence[str], ctx: Context) -> Iterator[str]:
     """The news sentences of the article ``ids`` belong to, other than those."""
-    article = sentences[ids[0]].article if ids and ids[0] in sentences else None
-    return [s.text for s in sentences.values() if s.article == article and s.role == "news" and s.id not in ids]
+    first = ctx.sentences.get(ids[0]) if ids else None
+    return (s.text for s in ctx.news(first.article) if s.id not in ids) if first else iter(())
 
 
 def _given_in_one(detail: Fact, texts: Iterable[str]) -> bool:
