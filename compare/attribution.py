@@ -48,14 +48,15 @@ _CUE = r"(?P<cue>" + CUES + r")\b"
 # leading shape "The weather service warned (that) ..." ; _claim_follows tells the two apart.
 _TRAILING = re.compile(r"(?:^|[,;]\s*|[”\"]\s*)" + _SOURCE + r"\s+" + _CUE + r"(?P<rest>[^,;.!?”\"]*)[.!?]?\s*$")
 # "..., said Maria Okoro, the province's governor." — the appositive after the name is skipped.
-# "..., the agency said on Thursday, adding that ..." — an attribution in mid-sentence, also
-# before a quote's setting ('"...," Renzi said in July, when asked about ...').
+# "..., the agency said on Thursday, adding that ...", "..., officials said on Nov. 6, with 2,000
+# ballots left" — an attribution in mid-sentence, also before a quote's setting ('"...," Renzi
+# said in July, when asked about ...').
 _MIDDLE = re.compile(
     r"[,;”\"]\s*"
     + _SOURCE
     + r"\s+"
     + _CUE
-    + r"(?P<rest>[^,;.!?”\"]*),\s*(?:adding|noting|saying|explaining|when\s+asked|speaking|citing)\b"
+    + r"(?P<rest>[^,;.!?”\"]*),\s*(?:adding|noting|saying|explaining|when\s+asked|speaking|citing|with)\b"
 )
 # "The plan, officials said, would cost $5 million": a source and its cue set off by commas.
 _PARENTHETICAL = re.compile(r"[,;”\"]\s*" + _SOURCE + r"\s+" + _CUE + r"(?P<rest>)(?=\s*,)")
@@ -83,7 +84,7 @@ _DESCRIBED = re.compile(
     + _SOURCE
     + r"(?:,\s*(?:who|a|an|the|aged|\d+)\b[^,;.!?”\"]{0,80},)?\s+"
     + r"(?P<cue>called(?!\s+(?:for|on|off|up|in|back)\b)|described)\b(?P<rest>)"
-    + r"(?=[^“”\".!?]{1,60}[“\"])"
+    + r"(?=[^“”\".!?‘]{1,60}[“\"‘])"
 )
 # "Petkov refused to concede defeat late on Sunday and said ...": the speaker did something
 # else first, told at any length; the source is the subject of that act (see _make).

@@ -849,6 +849,11 @@ def test_a_superlative_said_another_way_is_no_rank_changed(fact_extractor: FactE
             "one name spelt two ways: “Simeon Brown” → “Simon Brown”",
         ),
         (
+            "The study was led by Dr. Priya Natarajan of the university, the journal said.",
+            "The study was led by Dr. Priya Nataraj of the university, the journal said.",
+            "one name spelt two ways: “Priya Natarajan” → “Priya Nataraj”",
+        ),
+        (
             "The products were sold under the brands Golden Hearth and Brookline Kitchen.",
             "The products were sold under the brands Golden Heart and Brookline Kitchen.",
             "one name spelt two ways: “Golden Hearth” → “Golden Heart”",
@@ -859,6 +864,12 @@ def test_a_name_spelt_two_ways_is_one_name_renamed_not_another_source(
     fact_extractor: FactExtractor, a: str, b: str, detail: str
 ) -> None:
     assert [(c.kind, c.detail) for c in compared(fact_extractor, a, b).changes] == [("entity_renamed", detail)]
+
+
+def test_a_figure_moved_to_another_sentence_is_not_dropped_and_added(fact_extractor: FactExtractor) -> None:
+    a = "Maria Lopez, a 34-year-old nurse from Tucson, won the jackpot.\n\nLopez said she would pay off a mortgage."
+    b = "A Tucson nurse won the jackpot.\n\nMaria Lopez, 34, said she would pay off a mortgage."
+    assert [k for k, _, _ in findings(fact_extractor, a, b) if k in ("fact_added", "fact_dropped")] == []
 
 
 def test_a_pronoun_after_a_name_spelt_another_way_is_the_same_speaker(fact_extractor: FactExtractor) -> None:

@@ -80,8 +80,8 @@ def _group(x: Alignment, fa: list[Fact], fb: list[Fact], ctx: Context) -> list[F
         fact = change.before or change.after
         if change.kind in ("fact_added", "fact_dropped") and fact and _within(fact, spans):
             continue  # reported as part of a dropped or added detail
-        if change in names and _moved(change, ctx):
-            continue  # the other article names it in another sentence (like a date, see _dates)
+        if _moved(change, ctx):
+            continue  # the other article gives it in another sentence (like a date, see _dates)
         out.append(change)
     out += details
     out += [c for c in _certainty(x, fa, fb) if not _gone_with_its_clause(c, [*covered, *moved])]

@@ -109,10 +109,10 @@ def _detail(f: Fact, key: str) -> str:
     return dict(f.detail).get(key, "")
 
 
-def _given_in(f: Fact, folded_text: str) -> bool:
-    """Whether ``f``'s words (four characters or more) stand anywhere in ``folded_text``."""
+def _given_in(f: Fact, folded_text: str, shortest: int = 4) -> bool:
+    """Whether ``f``'s words (``shortest`` characters or more) stand anywhere in ``folded_text``."""
     words = fold(f.text)
-    if len(words) < 4:
+    if len(words) < shortest:
         return False
     at = folded_text.find(words)
     while at != -1:

@@ -132,12 +132,16 @@ def _year_in(f: Fact, years: set[str]) -> bool:
 
 
 def _moved(change: FactChange, ctx: Context) -> bool:
-    """Whether a name or date one side's claim lacks stands elsewhere in that side's article."""
-    if change.kind == "fact_dropped" and change.before:
-        return _given_in(change.before, ctx.b_folded)
-    if change.kind == "fact_added" and change.after:
-        return _given_in(change.after, ctx.a_folded)
-    return False
+    """Whether a name, date or figure one side's claim lacks stands elsewhere in the other
+    side's article, written alike ("Maria Lopez, 34," in the next sentence). A figure must have
+    two characters or more and a digit: "3" or "one" may be any count."""
+    fact = change.before if change.kind == "fact_dropped" else change.after if change.kind == "fact_added" else None
+    if fact is None:
+        return False
+    figure = fact.kind == "number"
+    if figure and not any(c.isdigit() for c in fact.text):
+        return False
+    return _given_in(fact, ctx.b_folded if fact is change.before else ctx.a_folded, 2 if figure else 4)
 
 
 def _period_changed(x: str, y: str, precision: str) -> str:

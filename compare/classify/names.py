@@ -73,7 +73,7 @@ def same_entity(x: Fact, y: Fact) -> bool:
 
 #: Endings that make a word another form of one name ("Kenya" / "Kenyan", "Smith's"), not
 #: another spelling of it.
-_FORMS = frozenset(("s", "es", "'s", "’s", "n", "an", "ian", "i", "ese", "ish"))
+_FORMS = frozenset(("s", "es", "'s", "’s", "n", "ian", "i", "ese", "ish"))
 _LETTERS_ALIKE = 0.75  # difflib ratio of two words' letters above which one name may be misspelt
 
 

@@ -234,6 +234,8 @@ def _same_source(a: str, b: str) -> bool:
     False
     >>> _same_source("Election officials in Multnomah County", "Multnomah County election officials")
     True
+    >>> _same_source("Pieter de Vries", "Kingsport manager Pieter de Vries")
+    True
     """
     a, b = _SHARE_OF.sub("", a), _SHARE_OF.sub("", b)  # how many of them is a number, compared as such
     words_a, words_b = _name_words(a), _name_words(b)
@@ -268,8 +270,8 @@ def _same_source(a: str, b: str) -> bool:
         return False  # "the Deputy Prime Minister" is not "the Prime Minister"
     # A person with another title: the same capitalised name of two or more words at the end.
     tail_a, tail_b = words_a[-2:], words_b[-2:]
-    if len(short) >= 2 and tail_a == tail_b and all(w[:1].isupper() for w in tail_a):
-        return True
+    if len(short) >= 2 and tail_a == tail_b and all(w[:1].isupper() or NAME_PARTICLE.match(w) for w in tail_a):
+        return True  # ("de Vries": a particle inside the name)
     if short[-1][:1].islower() and long[: len(short)] == short and all(w[:1].isupper() for w in long[len(short) :]):
         return True  # "the Premier League club" → "Premier League club Aston Villa": a descriptor, then named
     if not all(w[:1].isupper() for w in short):
