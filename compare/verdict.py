@@ -92,12 +92,16 @@ def _key(low: str) -> str:
 
 def content_keys(text: str) -> frozenset[str]:
     """The keys (:func:`_key`) of the content words of ``text``: function words such as "the",
-    "has" or "said" are left out.
+    "has" or "said" are left out. A hyphenated compound counts as its parts, so "24-hour"
+    shares "24" with "24 hours".
 
     >>> sorted(content_keys("The U.S. army's convoy left Syria on Aug. 31."))
     ['31', 'army', 'aug', 'convo', 'left', 'syria', 'us']
+    >>> sorted(content_keys("The 24-hour strike")), sorted(content_keys("It lasted 24 hours."))
+    (['24', 'hour', 'strik'], ['24', 'hours', 'laste'])
     """
-    return frozenset(_key(low) for low in map(fold, words(text)) if low not in _STOP)
+    parts = (part for low in map(fold, words(text)) for part in low.split("-") if part)
+    return frozenset(_key(part) for part in parts if part not in _STOP)
 
 
 def _runs(tokens: Sequence[Token], picked: list[int]) -> list[str]:
