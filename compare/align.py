@@ -45,6 +45,10 @@ Method, and why:
    pair that fills a gap between links on both sides (its neighbours before and after are
    linked to each other), or at the start or end of both articles next to a link and each
    other's best match, is a rewording in place however few words it keeps.
+5. **Leftovers.** A sentence left out whose best match is in a 1-1 bead joins it (a merge or
+   split) when that match holds most of its content words, several of them missing from the
+   bead's own sentence: the rewrite took its words, wherever it came from (the merge finders
+   of step 2 look only at near neighbours and ask for a clear gain in cosine).
 
 Sentences in no bead are dropped (A) or added (B).
 
@@ -135,6 +139,7 @@ def align(a: Sequence[str], b: Sequence[str], embedder: Embedder, config: Config
     loose = _unanchored(beads, a, b, sim, config)  # weak pairs that share too few words (step 4)
     chosen = _select_supported([bead for bead in beads if bead[0] not in loose], sim, config)
     chosen += _sandwiched(loose, chosen, sim, a, b)
+    chosen = _adopted(chosen, sim, a, b, config)  # step 5
     scores = _scores(chosen, a, b, sim, embedder)
     return _order([Bead(ai, bj, score) for (ai, bj), score in zip(chosen, scores, strict=True)], len(a), len(b))
 
@@ -388,6 +393,54 @@ def _sandwiched(
             used_a.add(i)
             used_b.add(j)
     return out
+
+
+def _adopted(chosen: list[Pair], sim: np.ndarray, a: Sequence[str], b: Sequence[str], config: Config) -> list[Pair]:
+    """The chosen beads, a 1-1 bead grown into a merge (or split) by a sentence left out that
+    it carries.
+
+    A sentence left out whose best match is the B (or A) sentence of a 1-1 bead, at a cosine
+    of at least ``config.link_threshold``, joins that bead when the match holds
+    ``config.adopt_share`` of its content words, ``config.anchor_words`` of them or more
+    missing from the bead's own sentence: the rewrite took its words, not just its topic. The
+    merge finders ask for a clause or a joined text that matches clearly better, and only
+    among near neighbours; a rewrite that folds a sentence from three places away into a
+    long one ("..., and Kingsport stay in 18th place, two points from safety.") passes
+    neither. Where two sentences offer to join one bead, the closer match joins.
+
+    >>> a = ["Rain fell all day in the capital.", "Schools closed early.", "Rivers rose to record levels."]
+    >>> b = ["Rain fell all day in the capital and rivers rose to record levels."]
+    >>> sim = np.array([[0.85], [0.1], [0.6]])
+    >>> _adopted([((0,), (0,))], sim, a, b, Config())
+    [((0, 2), (0,))]
+    """
+    used_a = {i for ai, _ in chosen for i in ai}
+    used_b = {j for _, bj in chosen for j in bj}
+    ones = [pair for pair in chosen if len(pair[0]) == len(pair[1]) == 1]
+    offers: dict[Pair, tuple[float, Pair]] = {}
+    for k in range(len(a)):  # two A sentences into one B
+        j = int(sim[k].argmax())
+        pair = next((p for p in ones if p[1] == (j,)), None)
+        if k not in used_a and pair and _carries(b[j], a[k], a[pair[0][0]], float(sim[k, j]), config):
+            offers[pair] = max(offers.get(pair, (0.0, pair)), (float(sim[k, j]), (tuple(sorted((*pair[0], k))), (j,))))
+    for k in range(len(b)):  # one A sentence split over two B
+        i = int(sim[:, k].argmax())
+        pair = next((p for p in ones if p[0] == (i,)), None)
+        if k not in used_b and pair and _carries(a[i], b[k], b[pair[1][0]], float(sim[i, k]), config):
+            offers[pair] = max(offers.get(pair, (0.0, pair)), (float(sim[i, k]), ((i,), tuple(sorted((*pair[1], k))))))
+    return [offers[pair][1] if pair in offers else pair for pair in chosen]
+
+
+def _carries(host: str, guest: str, partner: str, cosine: float, config: Config) -> bool:
+    """Whether ``host`` carries ``guest`` beside its bead ``partner`` (see :func:`_adopted`)."""
+    if cosine < config.link_threshold:
+        return False
+    guest_keys, host_keys = content_keys(guest), content_keys(host)
+    shared = guest_keys & host_keys
+    return (
+        len(shared) >= config.adopt_share * len(guest_keys)
+        and len(shared - content_keys(partner)) >= config.anchor_words
+    )
 
 
 def _select_supported(beads: list[Candidate], sim: np.ndarray, config: Config) -> list[Pair]:

@@ -212,7 +212,11 @@ def test_a_merge_or_split_without_a_clause_of_its_own(real_embedder: Embedder) -
     a = ["Weiss has not conceded and said his campaign would challenge results in two districts."]
     b = ["Weiss has not conceded.", "He said, however, that his campaign would challenge results in two districts."]
     assert [(x.a, x.b) for x in align(a, b, real_embedder, Config())] == [((0,), (0, 1))]
+    # Its words find it too (B2 holds all of its content words, and A's sentence the ones B1
+    # lacks; :func:`compare.align._adopted`): only with neither is it missed.
     off = Config().updated(join_share=1.0)  # the joined text would have to match exactly
+    assert [(x.a, x.b) for x in align(a, b, real_embedder, off)] == [((0,), (0, 1))]
+    off = off.updated(anchor_words=100)  # and the words would have to be a hundred
     assert [(x.a, x.b) for x in align(a, b, real_embedder, off)] == [((0,), (0,)), ((), (1,))]
 
 
@@ -286,3 +290,34 @@ def test_a_moved_rewording_shares_the_parts_of_a_hyphenated_word() -> None:
     ]
     sim = [[0.69, 0.23, 0.25], [0.38, 0.07, 0.56], [0.48, 0.85, 0.1]]
     assert pairs(a, b, Matrix(a, b, sim)) == [((0,), (0,)), ((1,), (2,)), ((2,), (1,))]
+
+
+GOALKEEPER = [
+    "Kingsport goalkeeper Alan Price made seven saves but could not prevent a third straight defeat.",
+    "Kingsport's manager, Pieter de Vries, said he did not blame the referee for the penalty decision.",
+    "City have now won four of their last five league matches.",
+    "Kingsport remain 18th, two points from safety.",
+]
+MERGED = [
+    "Kingsport manager Pieter de Vries said he did not blame the referee for the penalty decision.",
+    "Kingsport goalkeeper Alan Price made seven saves but could not prevent a third straight defeat, "
+    "and Kingsport stay in 18th place, two points from safety.",
+    "City have won four of their last five league games.",
+]
+MERGED_SIM = [[0.3, 0.9, 0.2], [0.97, 0.2, 0.08], [0.07, 0.24, 0.93], [0.14, 0.61, 0.21]]
+
+
+def test_a_sentence_left_out_joins_the_bead_that_carries_its_words() -> None:
+    # A4 is folded into B2 three sentences from its partner A1, too far for the merge finders
+    # (and here no clause or joined text would show it): B2 holds 5 of A4's 6 content words,
+    # 4 of them not in A1, so A4 joins A1 -> B2 rather than being reported dropped.
+    got = pairs(GOALKEEPER, MERGED, Matrix(GOALKEEPER, MERGED, MERGED_SIM))
+    assert got == [((0, 3), (1,)), ((1,), (0,)), ((2,), (2,))]
+    # The same the other way round: one sentence split, its second half far from the first.
+    flipped = [[0.2, 0.97, 0.07, 0.1], [0.9, 0.2, 0.24, 0.61], [0.2, 0.08, 0.93, 0.21]]
+    got = pairs(MERGED, GOALKEEPER, Matrix(MERGED, GOALKEEPER, flipped, {(0, 3): 0.5}))
+    assert got == [((0,), (1,)), ((1,), (0, 3)), ((2,), (2,))]
+    # A sentence on the same topic that B2 does not carry word for word stays dropped.
+    a = [*GOALKEEPER[:3], "Kingsport fans booed the players off the pitch at full time."]
+    got = pairs(a, MERGED, Matrix(a, MERGED, MERGED_SIM))
+    assert got == [((0,), (1,)), ((1,), (0,)), ((2,), (2,)), ((3,), ())]
