@@ -80,6 +80,11 @@ class Config:
     #: and merge together, bench/README.md) 0.7 adds 8 links, all gold: one-to-many F1 65.0 ->
     #: 65.2, links 87.2 -> 87.5, added 46.6 -> 46.8; 0.6 and 0.8 score lower, 0.5 adds a wrong merge.
     adopt_share: float = 0.7
+    #: Two sentences left out are linked, below ``link_threshold`` but at this cosine or more,
+    #: when they are each other's best match among those left out and the best match of one of
+    #: them is carried elsewhere at ``carried_cosine`` or more (compare.align, step 5).
+    leftover_floor: float = 0.45
+    carried_cosine: float = 0.9
     #: Token sequences whose difflib ratio reaches this, with no fact-bearing token changed,
     #: are ``identical`` up to case and punctuation.
     identical_ratio: float = 0.98
@@ -161,7 +166,7 @@ class Config:
 _RANGES: dict[str, tuple[float, float]] = {
     **dict.fromkeys(
         "link_threshold clause_threshold clause_explained clause_margin clause_gain join_floor join_share "
-        "support_cosine identical_ratio figure_tolerance story_floor adopt_share".split(),
+        "support_cosine identical_ratio figure_tolerance story_floor adopt_share leftover_floor carried_cosine".split(),
         (0.0, 1.0),
     ),
     "join_reach": (1, 10),

@@ -321,3 +321,21 @@ def test_a_sentence_left_out_joins_the_bead_that_carries_its_words() -> None:
     a = [*GOALKEEPER[:3], "Kingsport fans booed the players off the pitch at full time."]
     got = pairs(a, MERGED, Matrix(a, MERGED, MERGED_SIM))
     assert got == [((0,), (1,)), ((1,), (0,)), ((2,), (2,)), ((3,), ())]
+
+
+def test_a_rewording_whose_best_match_is_copied_elsewhere_is_linked() -> None:
+    # B1 rewords A2 heavily (0.47, below link_threshold) and is closer still to A1, which B2
+    # copies nearly word for word: A2 and B1 are not leftovers on one topic but a claim displaced.
+    a = [
+        "Hargreave must report to prison by June 2.",
+        "His lawyer said he plans to appeal the conviction, according to a court filing.",
+    ]
+    b = [
+        "Agnifilo told reporters outside the courthouse that Hargreave will appeal the conviction.",
+        "Hargreave has to report to prison by June 2.",
+    ]
+    copied = Matrix(a, b, [[0.58, 1.0], [0.47, 0.2]], {(0, 1): 0.58})
+    assert pairs(a, b, copied) == [((0,), (1,)), ((1,), (0,))]
+    # Where A1 is only reworded in B2 (0.8), B1 may as well be a reworded part of it: apart.
+    reworded = Matrix(a, b, [[0.58, 0.8], [0.47, 0.2]], {(0, 1): 0.4})
+    assert pairs(a, b, reworded) == [((), (0,)), ((0,), (1,)), ((1,), ())]
