@@ -42,7 +42,11 @@ CUES = (
 #: patterns read it (see :func:`_inner_stops`): a character as long, that ends nothing.
 _DOT = "\u2024"
 # Up to 11 words: "Observers from the Organization for Security and Co-operation in Europe".
-_SOURCE = r"(?P<source>(?:[\w’'.%\u2024-]+(?:,\d{3})*\s){0,10}?[\w’'.%\u2024-]+(?:,\d{3})*)"  # "2,950 participants"
+# "2,950 participants", "the Food Safety and Inspection Service (FSIS)"
+_SOURCE = (
+    r"(?P<source>(?:[\w’'.%\u2024-]+(?:,\d{3})*\s|\([A-Z]{2,8}\)\s){0,10}?"
+    r"(?:[\w’'.%\u2024-]+(?:,\d{3})*|\([A-Z]{2,8}\)))"
+)
 _CUE = r"(?P<cue>" + CUES + r")\b"
 # "..., a source told the Daily Star." — and, from the start of the sentence or a clause, the
 # leading shape "The weather service warned (that) ..." ; _claim_follows tells the two apart.
@@ -457,6 +461,7 @@ def source_kind(words: list[str], cue: str = "", known: Iterable[str] = ()) -> s
     >>> source_kind("the U.S. Department of Agriculture".split())
     'official'
     """
+    words = [w for w in words if not re.fullmatch(r"\([A-Z]{2,8}\)", w)]  # "... Service (FSIS)"
     phrase = " ".join(words).lower()
     # The head noun comes before a modifier: "a study in the journal JAMA", "sources in the ministry".
     lead = re.split(r"\s(?:in|of|for|at|by|from|published|close|familiar|with)\s", phrase, maxsplit=1)[0].split()

@@ -180,6 +180,10 @@ def test_a_passive_report_cites_nobody() -> None:
         ("The manifest listed 53 passengers, but officials said the number could be higher.", "officials"),
         ("Wilson leads by 1,412 votes, county officials said on Nov. 6, with 2,000 ballots left.", "county officials"),
         ("Mayor Dana Ruiz called the stadium plan ‘a vital investment in our future.’", "Mayor Dana Ruiz"),
+        (
+            "The meat was shipped nationwide, the Food Safety and Inspection Service (FSIS) said.",
+            "the Food Safety and Inspection Service (FSIS)",
+        ),
     ],
 )
 def test_full_stops_inside_a_sentence_end_no_attribution(sentence: str, source: str) -> None:

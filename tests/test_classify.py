@@ -681,6 +681,10 @@ def test_yet_to_is_a_negation_and_a_moved_clause_is_compared(
         ("The Centers for Disease Control and Prevention reported 1,284 cases.", "The CDC reported 1,284 cases."),
         ("The plant was shut, the U.S. Department of Agriculture said.", "The plant was shut, the USDA said."),
         (
+            "The meat was shipped nationwide, the agency's Food Safety and Inspection Service said.",
+            "The meat was shipped nationwide, the Food Safety and Inspection Service (FSIS) said.",
+        ),
+        (
             "Displacement rose again, UNHCR said in its annual Global Trends report.",
             "Displacement rose again, according to the agency's Global Trends report.",
         ),

@@ -321,9 +321,13 @@ _GENERIC_NAME_WORDS = frozenset("news agency newspaper television tv radio netwo
 
 
 def _name_words(source: str) -> list[str]:
-    """A source's words without a leading article."""
-    words = source.replace("’", "'").split()
+    """A source's words without a leading article or an acronym defined after it ("the Food
+    Safety and Inspection Service (FSIS)")."""
+    words = [w for w in source.replace("’", "'").split() if not _DEFINED.fullmatch(w)]
     return words[1:] if words and words[0].lower() in ("the", "a", "an") else words
+
+
+_DEFINED = re.compile(r"\([A-Z]{2,8}\)")
 
 
 def _referent(f: Fact, ctx: Context) -> str:
