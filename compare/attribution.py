@@ -163,8 +163,8 @@ ROLES = frozenset(
     ).split()
 )
 # Lower-case particles inside names: al-Awsat, van Gogh, bin Salman, de Gaulle.
-_PARTICLES = "al|el|ad|ash|as|at|an|de|du|da|di|del|van|von|der|bin|ibn|bint|le|la"
-NAME_PARTICLE = re.compile(rf"(?:{_PARTICLES})(?:-\w|$)")
+PARTICLES = "al|el|ad|ash|as|at|an|de|du|da|di|del|van|von|der|bin|ibn|bint|le|la"
+NAME_PARTICLE = re.compile(rf"(?:{PARTICLES})(?:-\w|$)")
 # "Jane Roe, who chairs the board, said ...", "Jane Roe, 54, said ...", "Roe, a lawyer, said ...",
 # "Frank Cheung, chairman of Culturecom, said", "A spokesman for the county, Daniel Ortiz, said
 # ...", "Kingsport's manager, Pieter de Vries, said": a relative clause, an age or an appositive
@@ -176,7 +176,7 @@ _INTERRUPTED = re.compile(
     + "|".join(sorted(ROLES))
     + r")\b[^,;.!?”\"]{0,80}"
     + r"|(?P<aside>[A-Z][\w’'.\u2024-]*(?:\s+(?:[A-Z][\w’'.\u2024-]*|"
-    + _PARTICLES
+    + PARTICLES
     + r")){0,3})),\s*"
     + _CUE
     + r"(?P<rest>[^,;.!?”\"]*)"

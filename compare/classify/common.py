@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
 from compare.acronyms import expansion
+from compare.attribution import PARTICLES
 from compare.facts import fold
 from compare.models import Alignment, ChangeKind, Fact, FactChange, Sentence, Token
 
@@ -47,6 +48,10 @@ class Context:
     _spelled: dict[str, bool] = field(init=False, default_factory=dict)
     #: Each article's news sentences (see :meth:`news`).
     _news: dict[str, tuple[Sentence, ...]] = field(init=False, default_factory=dict)
+    #: Each article's sentences by word key (see :meth:`word_index`).
+    _index: dict[str, dict[str, set[str]]] = field(init=False, default_factory=dict)
+    #: Names of A's and B's text, by side and length (see :meth:`names`).
+    _names: dict[tuple[str, int], dict[tuple[str, ...], set[str]]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "a_folded", fold(self.a_text))
@@ -58,6 +63,30 @@ class Context:
             self._news[article] = tuple(s for s in self.sentences.values() if s.article == article and s.role == "news")
         return self._news[article]
 
+    def word_index(self, article: str, keys: Callable[[str], Iterable[str]]) -> dict[str, set[str]]:
+        """The ids of ``article``'s news sentences by each of their word ``keys`` (built once)."""
+        if article not in self._index:
+            index: dict[str, set[str]] = {}
+            for s in self.news(article):
+                for k in keys(s.text):
+                    index.setdefault(k, set()).add(s.id)
+            self._index[article] = index
+        return self._index[article]
+
+    def names(self, side: str, n: int) -> dict[tuple[str, ...], set[str]]:
+        """Every ``n`` words in a row of a run of capitalised words (with name particles:
+        "Pieter de Vries") of A's text (``side`` "a") or B's ("b"), folded, by their initials:
+        where a name of ``n`` words may stand (gathered once)."""
+        if (side, n) not in self._names:
+            text = self.a_text if side == "a" else self.b_text
+            windows: dict[tuple[str, ...], set[str]] = {}
+            for m in _CAPITALISED_RUN.finditer(text):
+                run = [fold(w) for w in m.group(0).split()]
+                for k in range(len(run) - n + 1):
+                    windows.setdefault(tuple(w[:1] for w in run[k : k + n]), set()).add(" ".join(run[k : k + n]))
+            self._names[(side, n)] = windows
+        return self._names[(side, n)]
+
     def spelled_out(self, acronym: str) -> bool:
         """Whether a sentence of A writes out the name ``acronym`` stands for (each acronym is
         looked up once: A is read once per acronym, not once per finding)."""
@@ -68,6 +97,9 @@ class Context:
                 for text in sentences
             )
         return self._spelled[acronym]
+
+
+_CAPITALISED_RUN = re.compile(rf"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|(?:{PARTICLES})\b))*")
 
 
 def _overlaps_inside(fact: Fact | None, spans: list[tuple[str, int, int]]) -> bool:

@@ -98,6 +98,8 @@ def spelt_alike(x: str, y: str) -> bool:
             continue
         if a[0] != b[0] or len(short) < 4 or (long.startswith(short) and long[len(short) :] in _FORMS):
             return False
+        if 2 * len(short) < _LETTERS_ALIKE * (len(short) + len(long)):
+            return False  # too far apart in length for the ratio below
         if SequenceMatcher(None, a, b).ratio() < _LETTERS_ALIKE:
             return False
     return True

@@ -107,7 +107,7 @@ def _shift(before: Fact, after: Fact, ctx: Context) -> str:
     credit = f"; the credit to “{r_a}” (who was told) is gone" if r_a and not r_b else ""
     # "the World Health Organization" → "the WHO", "chief executive Lena Park" → "CEO Lena Park":
     # one source, whose type may differ only because the short form reads differently.
-    if _pronoun_for(before, after, ctx.a_folded) or _pronoun_for(after, before, ctx.b_folded):
+    if _pronoun_for(before, after, ctx, "a") or _pronoun_for(after, before, ctx, "b"):
         return ""  # "she said" → "Kalogeropoulou said", who is named in the sentences before
     if _descriptor_for(before, after, ctx.a_folded) or _descriptor_for(after, before, ctx.b_folded):
         return ""  # "the company said" → "Lumen said", where A names Lumen as the company
@@ -148,14 +148,16 @@ def _shift(before: Fact, after: Fact, ctx: Context) -> str:
 _PRONOUNS = frozenset("he she they it we".split())
 
 
-def _pronoun_for(pronoun: Fact, named: Fact, text: str) -> bool:
+def _pronoun_for(pronoun: Fact, named: Fact, ctx: Context, side: str) -> bool:
     """Whether ``pronoun``'s source is a pronoun ("she said") and ``named``'s a name that the
-    pronoun's own article (``text``, folded) gives: one speaker, named once and then referred to."""
+    pronoun's own article (``side``: "a" or "b") gives, or spells alike: one speaker, named once
+    and then referred to."""
     if fold(_detail(pronoun, "source")) not in _PRONOUNS:
         return False
     words = _detail(named, "source").split()
     name = [w for w in words if w[:1].isupper()][-1:]  # the surname, or the body's last name word
-    return bool(name) and (_has_words(text, fold(name[0])) or _spelt_in(text, name[0]))
+    text = ctx.a_folded if side == "a" else ctx.b_folded
+    return bool(name) and (_has_words(text, fold(name[0])) or _spelt_in(ctx, side, name[0]))
 
 
 def _paper_in_setting(paper: Fact, other: Fact) -> bool:
@@ -351,15 +353,16 @@ def _is_new_name(f: Fact, ctx: Context) -> bool:
     acronym = _name_words(source)
     if len(acronym) == 1 and acronym[0].isupper() and ctx.spelled_out(acronym[0]):
         return False  # "the CDC" where A wrote "the Centers for Disease Control and Prevention"
-    if f.label == "person" and _spelt_in(ctx.a_folded, _name_of(source)):
+    if f.label == "person" and _spelt_in(ctx, "a", _name_of(source)):
         return False  # "Tim Scot" where A wrote "Tim Scott"
     return not _has_words(ctx.a_folded, name) and name != fold(ctx.outlets[0])
 
 
-def _spelt_in(text: str, name: str) -> bool:
-    """Whether the folded ``text`` has ``name`` spelt another way (see :func:`spelt_alike`)."""
-    n, words = len(name.split()), re.findall(r"[\w’'-]+", text)
-    return n > 0 and any(spelt_alike(" ".join(words[k : k + n]), name) for k in range(len(words) - n + 1))
+def _spelt_in(ctx: Context, side: str, name: str) -> bool:
+    """Whether A's text (``side`` "a") or B's spells ``name`` another way (see :func:`spelt_alike`)."""
+    words = fold(name).split()
+    candidates = ctx.names(side, len(words)).get(tuple(w[:1] for w in words), set())
+    return bool(words) and any(spelt_alike(other, name) for other in candidates)
 
 
 def _sources_of_added_claim(fb: list[Fact], b_sid: str, named: list[str]) -> list[FactChange]:

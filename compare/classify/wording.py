@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import difflib
-import functools
 import re
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 from compare.classify.common import _STOP as _FUNCTION_WORDS
 from compare.classify.common import Context, _change
@@ -104,38 +103,42 @@ def _details(
     side_b = [sentences[j] for j in x.b if j in sentences]
     kept = {id(f) for f in figures}
     for run in _runs(x.a_tokens, changed_a, fa, x.b_tokens, side_a, kept):
-        if _given_in_one(run, _other_sentences(x.b, ctx)):
+        if _moved(run, x.b, ctx):
             moved.append(run)
         else:
             out.append(_change("fact_dropped", run.sentence, x.b[0], run, None, "detail not in B"))
     for run in _runs(x.b_tokens, changed_b, fb, x.a_tokens, side_b, kept):
-        if _given_in_one(run, _other_sentences(x.a, ctx)):
+        if _moved(run, x.a, ctx):
             moved.append(run)
         else:
             out.append(_change("fact_added", x.a[0], run.sentence, None, run, "detail not in A"))
     return out, moved
 
 
-def _other_sentences(ids: Sequence[str], ctx: Context) -> Iterator[str]:
-    """The news sentences of the article ``ids`` belong to, other than those."""
-    first = ctx.sentences.get(ids[0]) if ids else None
-    return (s.text for s in ctx.news(first.article) if s.id not in ids) if first else iter(())
-
-
-def _given_in_one(detail: Fact, texts: Iterable[str]) -> bool:
-    """Whether one of ``texts`` gives each of ``detail``'s words, so the detail moved to another
+def _moved(detail: Fact, ids: Sequence[str], ctx: Context) -> bool:
+    """Whether one news sentence of the other article, not among ``ids`` (the claim's own
+    sentences there), gives each of ``detail``'s words, so the detail moved to another
     sentence: "Daniel Hargreave, 52," → "Daniel Hargreave, a 52-year-old". Most of them is not
     enough: "driven largely by the war in Sudan" is not "driven from their homes by the war in
     Sudan" elsewhere."""
+    first = ctx.sentences.get(ids[0]) if ids else None
     words = [w for w in _WORDS.findall(fold(detail.text)) if w not in _STOP_WORDS]
-    return bool(words) and any(all(_keys(w) & _word_keys(text) for w in words) for text in texts)
+    if first is None or not words:
+        return False
+    index = ctx.word_index(first.article, word_keys)
+    places: set[str] | None = None
+    for w in words:  # the sentences holding every word (a word by any of its keys)
+        here = set().union(*(index.get(k, ()) for k in _keys(w)))
+        places = here if places is None else places & here
+        if not places:
+            return False
+    return bool(places and places - set(ids))
 
 
 _WORDS = re.compile(r"[\w'’-]+")
 
 
-@functools.lru_cache(maxsize=4096)
-def _word_keys(text: str) -> frozenset[str]:
+def word_keys(text: str) -> frozenset[str]:
     """The words of ``text`` as :func:`_keys` compares them."""
     return frozenset(k for w in _WORDS.findall(fold(text)) for k in _keys(w))
 
