@@ -504,7 +504,7 @@ def source_kind(words: list[str], cue: str = "", known: Iterable[str] = ()) -> s
         if cue in ("reported", "reports", "wrote", "writes") or cue.endswith(" by"):
             return "outlet"
         if cue == "according to":  # "according to Reuters", but "according to Health New Zealand"
-            return "outlet" if _published(named) else "official"
+            return "outlet" if len(named) == 1 or _published(named) else "official"
         return "official" if words[0].lower() == "the" and len(words) > 1 else "person"
     return "other"
 
@@ -527,8 +527,10 @@ _NEWS_NAMES = frozenset(
 
 
 def _published(name: list[str]) -> bool:
-    """Whether a bare name cited "according to" is a publication's, not an agency's or a
-    body's ("according to Basarnas", "according to Health New Zealand")."""
+    """Whether a bare name of several words cited "according to" is a publication's ("Sky
+    News", "The Daily Star"), not an agency's or a body's ("Health New Zealand"). A name of one
+    word is read as a publication's: more often an outlet ("according to Reuters") than a
+    body, whose short name is usually an acronym."""
     low = [w.lower().strip(".,") for w in name]
     return bool(set(low) & _PUBLICATION_WORDS) or " ".join(low) in _NEWS_NAMES or any(w in _NEWS_NAMES for w in low)
 

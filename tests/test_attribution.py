@@ -18,6 +18,7 @@ from tests.conftest import FakeEmbedder
         ("Troops withdrew, according to the statement.", "the statement", "according to", "document"),
         ("According to Channel Nine, troops withdrew.", "Channel Nine", "according to", "outlet"),
         ("Troops withdrew, according to Reuters.", "Reuters", "according to", "outlet"),
+        ("Troops withdrew, according to Haaretz.", "Haaretz", "according to", "outlet"),  # a bare name of one word
         ("Surgeries stopped, according to Health New Zealand.", "Health New Zealand", "according to", "official"),
         (
             "A spokesperson for the Rubio campaign said it would ask for a recount.",

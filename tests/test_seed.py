@@ -166,6 +166,7 @@ def test_certainty_shift(seed: Comparison) -> None:
 def test_new_sources_and_intact_quotes(seed: Comparison) -> None:
     sources = [(b, after) for _, b, _, after, _ in found(seed, "new_source")]
     assert sources == [("B9", "According to Ynet"), ("B10", "according to the report")]
+    assert [detail.split()[0] for *_, detail in found(seed, "new_source")] == ["outlet", "document"]
     assert [(a, b) for a, b, *_ in found(seed, "quote_intact")] == [("A5", "B4"), ("A7", "B6")]
     assert found(seed, "quote_altered") == []
 
