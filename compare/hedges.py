@@ -188,8 +188,12 @@ def same_kind(x: str, y: str) -> bool:
     return any(x.startswith(kind) and y.startswith(kind) for kind in _KINDS) or (x in QUALIFIERS and y in QUALIFIERS)
 
 
-#: How the hedges of one kind begin.
-_KINDS = (("plan", "schedul", "slate", "intend"), ("associat", "link", "correlat", "tied"))
+#: How the hedges of one kind begin: the stems of the plans' and the links' verbs ("schedul"
+#: of "scheduled to", "tie" of "tied to").
+_KINDS = tuple(
+    tuple(w[:-1] if w.endswith("e") and len(w) > 4 else w for w in sorted(verbs))
+    for verbs in (_PLANS | {"intend"}, _LINKS)
+)
 
 
 def _negations(doc: Any, fact: Any) -> list[Fact]:
