@@ -17,7 +17,7 @@ from compare.classify.certainty import _certainty, _opposites, _polarity
 from compare.classify.common import Context, _detail, _overlaps_inside, _within
 from compare.classify.dates import _dates, _moved, _weekday_conflicts
 from compare.classify.names import _entities
-from compare.classify.quantities import _figures_kept, _numbers
+from compare.classify.quantities import _numbers, _shared_figures
 from compare.classify.sources import _attributions, _sources_of_added_claim
 from compare.classify.wording import _details, _quotes
 from compare.models import Alignment, Fact, FactChange
@@ -65,7 +65,7 @@ def _group(x: Alignment, fa: list[Fact], fb: list[Fact], ctx: Context) -> list[F
     # Names without a counterpart may be part of a dropped or added detail; the others
     # (matched or renamed) are compared on their own, so detail runs stop at them.
     loose = {id(c.before or c.after) for c in names if c.kind in ("fact_added", "fact_dropped")}
-    figures = _figures_kept(fa, fb, ctx.sentences)
+    figures = _shared_figures(fa, fb, ctx.sentences)
     details, moved = _details(
         x, [f for f in fa if id(f) not in loose], [f for f in fb if id(f) not in loose], ctx, figures
     )

@@ -104,7 +104,7 @@ def _numbers(group: Alignment, fa: list[Fact], fb: list[Fact], sentences: Mappin
     return out
 
 
-def _figures_kept(fa: list[Fact], fb: list[Fact], sentences: Mapping[str, Sentence]) -> list[Fact]:
+def _shared_figures(fa: list[Fact], fb: list[Fact], sentences: Mapping[str, Sentence]) -> list[Fact]:
     """The figures of a claim that both sides give, said alike or not ("followed 42,615
     patients" / "tracked more than 42,000 patients"), and restatements of a figure in another
     unit ("2 meters (6.5 feet)"): compared here, their words are no detail one side lacks."""
