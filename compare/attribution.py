@@ -42,10 +42,12 @@ CUES = (
 #: patterns read it (see :func:`_inner_stops`): a character as long, that ends nothing.
 _DOT = "\u2024"
 # Up to 11 words: "Observers from the Organization for Security and Co-operation in Europe".
+#: An acronym defined in brackets after the name it stands for: "(FSIS)".
+DEFINED_ACRONYM = re.compile(r"\([A-Z]{2,8}\)")
 # "2,950 participants", "the Food Safety and Inspection Service (FSIS)"
 _SOURCE = (
-    r"(?P<source>(?:[\w’'.%\u2024-]+(?:,\d{3})*\s|\([A-Z]{2,8}\)\s){0,10}?"
-    r"(?:[\w’'.%\u2024-]+(?:,\d{3})*|\([A-Z]{2,8}\)))"
+    rf"(?P<source>(?:[\w’'.%\u2024-]+(?:,\d{{3}})*\s|{DEFINED_ACRONYM.pattern}\s){{0,10}}?"
+    rf"(?:[\w’'.%\u2024-]+(?:,\d{{3}})*|{DEFINED_ACRONYM.pattern}))"
 )
 _CUE = r"(?P<cue>" + CUES + r")\b"
 # "..., a source told the Daily Star." — and, from the start of the sentence or a clause, the
@@ -461,7 +463,7 @@ def source_kind(words: list[str], cue: str = "", known: Iterable[str] = ()) -> s
     >>> source_kind("the U.S. Department of Agriculture".split())
     'official'
     """
-    words = [w for w in words if not re.fullmatch(r"\([A-Z]{2,8}\)", w)]  # "... Service (FSIS)"
+    words = [w for w in words if not DEFINED_ACRONYM.fullmatch(w)]  # "... Service (FSIS)"
     phrase = " ".join(words).lower()
     # The head noun comes before a modifier: "a study in the journal JAMA", "sources in the ministry".
     lead = re.split(r"\s(?:in|of|for|at|by|from|published|close|familiar|with)\s", phrase, maxsplit=1)[0].split()
@@ -532,7 +534,7 @@ def _published(name: list[str]) -> bool:
     word is read as a publication's: more often an outlet ("according to Reuters") than a
     body, whose short name is usually an acronym."""
     low = [w.lower().strip(".,") for w in name]
-    return bool(set(low) & _PUBLICATION_WORDS) or " ".join(low) in _NEWS_NAMES or any(w in _NEWS_NAMES for w in low)
+    return bool(set(low) & (_PUBLICATION_WORDS | _NEWS_NAMES))
 
 
 def _plural_role(word: str) -> bool:

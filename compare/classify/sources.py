@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import re
 
-from compare.attribution import DOCUMENTS, NAME_PARTICLE, PEOPLE, PREPOSITIONS, ROLES, is_descriptor, same_person
+from compare.attribution import (
+    DEFINED_ACRONYM,
+    DOCUMENTS,
+    NAME_PARTICLE,
+    PEOPLE,
+    PREPOSITIONS,
+    ROLES,
+    is_descriptor,
+    same_person,
+)
 from compare.classify.common import _STOP, Context, _change, _detail, _has_words, _replaced
 from compare.classify.names import _acronym_of, _words, spelt_alike
 from compare.facts import fold
@@ -325,11 +334,8 @@ _GENERIC_NAME_WORDS = frozenset("news agency newspaper television tv radio netwo
 def _name_words(source: str) -> list[str]:
     """A source's words without a leading article or an acronym defined after it ("the Food
     Safety and Inspection Service (FSIS)")."""
-    words = [w for w in source.replace("’", "'").split() if not _DEFINED.fullmatch(w)]
+    words = [w for w in source.replace("’", "'").split() if not DEFINED_ACRONYM.fullmatch(w)]
     return words[1:] if words and words[0].lower() in ("the", "a", "an") else words
-
-
-_DEFINED = re.compile(r"\([A-Z]{2,8}\)")
 
 
 def _referent(f: Fact, ctx: Context) -> str:
