@@ -283,7 +283,7 @@ def majorities(doc: Any) -> list[Said]:
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if side is None or nxt is None:
             continue
-        before = [t for t in doc[max(0, tok.i - 2) : tok.i]]
+        before = list(doc[max(0, tok.i - 2) : tok.i])
         if tok.lower_ == "most":
             if (before and before[-1].lower_ in ("the", "at")) or not (
                 nxt.lower_ == "of" or (nxt.tag_ in ("NNS", "NNPS") and tok.head == nxt)

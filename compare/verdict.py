@@ -288,13 +288,13 @@ def _tallies_alike(a: Sequence[Token], b: Sequence[Token]) -> tuple[frozenset[in
     out: tuple[set[int], set[int]] = (set(), set())
     for (dashed, dashed_at), (spelt, spelt_at) in (((a, 0), (b, 1)), ((b, 1), (a, 0))):
         written = {
-            (t.text, n.text, "to"): k
+            (t.text, n.text): k
             for k, (t, w, n) in enumerate(zip(spelt, spelt[1:], spelt[2:], strict=False))
             if w.text.lower() == "to" and t.text.isdigit() and n.text.isdigit()
         }
         for j, tok in enumerate(dashed):
             x, _, y = tok.text.partition("-")
-            if (k := written.get((x, y, "to"))) is not None:
+            if (k := written.get((x, y))) is not None:
                 out[dashed_at].add(j)
                 out[spelt_at].update((k, k + 1, k + 2))
     return frozenset(out[0]), frozenset(out[1])
